@@ -1,0 +1,53 @@
+package com.wuye.center.notice.web;
+
+import com.wuye.center.notice.Notification;
+import com.wuye.center.notice.Notifications;
+import com.wuye.center.shared.Actors;
+import com.wuye.center.shared.CurrentUser;
+import com.wuye.center.shared.web.MenuItem;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page's layout needs: the current user, their menu, the unread count of the bell, and
+ * assignments still waiting for acknowledgement.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+  private final Notifications notifications;
+  private final List<MenuItem.Contributor> contributors;
+
+  LayoutAdvice(Notifications notifications, List<MenuItem.Contributor> contributors) {
+    this.notifications = notifications;
+    this.contributors = contributors;
+  }
+
+  @ModelAttribute
+  void layout(Model model, Locale locale) {
+    CurrentUser user = Actors.current().orElse(null);
+    model.addAttribute("currentUser", user);
+    if (user == null) {
+      model.addAttribute("menu", List.of());
+      model.addAttribute("unreadCount", 0L);
+      model.addAttribute("awaitingAck", List.<Notification>of());
+      return;
+    }
+    model.addAttribute("menu", menu(user, contributors));
+    model.addAttribute("unreadCount", notifications.unreadCount(user));
+    model.addAttribute("awaitingAck", notifications.awaitingAck(user, locale));
+  }
+
+  static List<MenuItem> menu(CurrentUser user, List<MenuItem.Contributor> contributors) {
+    return contributors.stream()
+        .flatMap(c -> c.menuItems().stream())
+        .filter(m -> m.visibleTo(user))
+        .sorted(Comparator.comparingInt(MenuItem::order))
+        .toList();
+  }
+}

@@ -1,0 +1,148 @@
+package com.wuye.center.staff.security;
+
+import com.wuye.center.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+
+/**
+ * One login page for staff and residents; URL rules as a first line (the services check again):
+ * /portal and /api/v1/portal for residents, /staff and the rest of /api/v1 for staff, /admin for
+ * administrators. CSRF on every page form; API clients that send X-Auth-Token are exempt (a browser
+ * never sends that header by itself).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String[] STAFF_ROLES = {
+    Role.CUSTOMER_SERVICE.name(),
+    Role.CASHIER.name(),
+    Role.TECHNICIAN.name(),
+    Role.SECURITY.name(),
+    Role.SUPERVISOR.name(),
+    Role.MANAGER.name(),
+    Role.ADMIN.name()
+  };
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      UserDetailsService users, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+    provider.setPasswordEncoder(passwords);
+    ProviderManager manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+    return manager;
+  }
+
+  @Bean
+  HttpSessionIdResolver httpSessionIdResolver() {
+    return new HeaderOrCookieSessionIdResolver();
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new DelegatingSecurityContextRepository(
+        new RequestAttributeSecurityContextRepository(),
+        new HttpSessionSecurityContextRepository());
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(
+      HttpSecurity http, AuthenticationManager authManager, SecurityContextRepository contexts)
+      throws Exception {
+    RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    RequestMatcher tokenClient =
+        request -> request.getHeader(HeaderOrCookieSessionIdResolver.HEADER) != null;
+    RequestMatcher apiLogin =
+        PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/login");
+    http.authenticationManager(authManager)
+        .securityContext(sc -> sc.securityContextRepository(contexts))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login",
+                        "/error",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/info",
+                        "/actuator/prometheus")
+                    .permitAll()
+                    .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                    .permitAll()
+                    .requestMatchers("/api/v1/auth/**")
+                    .permitAll()
+                    .requestMatchers("/portal/**", "/api/v1/portal/**")
+                    .hasRole(Role.RESIDENT.name())
+                    .requestMatchers("/admin/**", "/api/v1/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/staff/**", "/api/v1/**")
+                    .hasAnyRole(STAFF_ROLES)
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(
+                        (request, response, authentication) -> {
+                          boolean resident =
+                              authentication.getAuthorities().stream()
+                                  .anyMatch(
+                                      a -> a.getAuthority().equals(Role.RESIDENT.authority()));
+                          response.sendRedirect(
+                              request.getContextPath() + (resident ? "/portal" : "/staff"));
+                        })
+                    .failureHandler(
+                        (request, response, exception) ->
+                            response.sendRedirect(
+                                request.getContextPath()
+                                    + (exception instanceof LockedException
+                                        ? "/login?locked"
+                                        : "/login?error")))
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(tokenClient, apiLogin))
+        .exceptionHandling(
+            ex ->
+                ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                    .defaultAccessDeniedHandlerFor(
+                        (request, response, denied) ->
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN),
+                        api));
+    return http.build();
+  }
+}

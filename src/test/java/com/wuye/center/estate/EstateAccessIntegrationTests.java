@@ -1,0 +1,173 @@
+package com.wuye.center.estate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.wuye.center.shared.Role;
+import com.wuye.center.staff.StaffService;
+import com.wuye.center.support.Api;
+import com.wuye.center.support.IntegrationTest;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who sees which unit, and bad input answered with a clear 4xx naming the field. */
+@IntegrationTest
+class EstateAccessIntegrationTests {
+
+  @Autowired EstateDirectory estate;
+  @Autowired EstateService estateService;
+  @Autowired StaffService staff;
+  @LocalServerPort int port;
+
+  long demoUnit(String code) {
+    long community =
+        estate.communities().stream()
+            .filter(c -> c.code().equals("BJHY"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    return estate.unitByCode(community, code).orElseThrow().id();
+  }
+
+  @Test
+  void aResidentSeesOwnUnitButAnotherUnitIsNotFound() {
+    Api resident = Api.login(port, "13800000001");
+    assertThat(resident.get("/api/v1/portal/units/" + demoUnit("1-1-101")).status()).isEqualTo(200);
+    var other = resident.get("/api/v1/portal/units/" + demoUnit("1-1-102"));
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.json().get("detail").asString()).isEqualTo("房屋不存在。");
+    // and the staff API is closed to residents
+    assertThat(resident.get("/api/v1/units/" + demoUnit("1-1-102")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void staffOfAnotherCommunityIsForbidden() {
+    staff.createStaff(
+        null,
+        new StaffService.NewStaff(
+            "kefu-other",
+            "Other#Pass1",
+            "别处客服",
+            null,
+            Set.of(Role.CUSTOMER_SERVICE),
+            Set.of(),
+            false));
+    Api other = Api.login(port, "kefu-other", "Other#Pass1");
+    var r = other.get("/api/v1/units/" + demoUnit("1-1-101"));
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(other.get("/api/v1/units?q=1-1-101").json().get("total").asLong()).isZero();
+  }
+
+  @Test
+  void badInputIsA400NamingTheFieldAndWritesNothing() {
+    Api kefu = Api.login(port, "kefu");
+    var longName =
+        kefu.post(
+            "/api/v1/residents",
+            Map.of(
+                "name",
+                "长".repeat(51),
+                "phone",
+                "13512345678",
+                "idType",
+                "RESIDENT_ID",
+                "idNumber",
+                "110105194912310021"));
+    assertThat(longName.status()).isEqualTo(400);
+    assertThat(longName.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+    var badId =
+        kefu.post(
+            "/api/v1/residents",
+            Map.of(
+                "name",
+                "某人",
+                "phone",
+                "13512345678",
+                "idType",
+                "RESIDENT_ID",
+                "idNumber",
+                "110105194912310022"));
+    assertThat(badId.status()).isEqualTo(400);
+    assertThat(badId.json().get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+
+    var unknownBuilding =
+        kefu.post(
+            "/api/v1/units",
+            Map.of(
+                "buildingId",
+                999999,
+                "entrance",
+                "1",
+                "floor",
+                1,
+                "roomNumber",
+                "101",
+                "floorArea",
+                50,
+                "usage",
+                "RESIDENTIAL"));
+    assertThat(unknownBuilding.status()).isEqualTo(400);
+    assertThat(unknownBuilding.json().get("errors").get(0).get("field").asString())
+        .isEqualTo("buildingId");
+
+    var broken = kefu.post("/api/v1/units", "{not json");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.body()).doesNotContain("Exception");
+
+    var wrongType = kefu.get("/api/v1/units/abc");
+    assertThat(wrongType.status()).isEqualTo(400);
+  }
+
+  @Test
+  void aDuplicateRoomNumberIsRefusedWithAClearMessage() {
+    Api kefu = Api.login(port, "kefu");
+    long community =
+        estate.communities().stream()
+            .filter(c -> c.code().equals("BJHY"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    long building = estate.buildings(community).get(0).id();
+    var dup =
+        kefu.post(
+            "/api/v1/units",
+            Map.of(
+                "buildingId",
+                building,
+                "entrance",
+                "1",
+                "floor",
+                1,
+                "roomNumber",
+                "101",
+                "floorArea",
+                89.5,
+                "usage",
+                "RESIDENTIAL"));
+    assertThat(dup.status()).isEqualTo(400);
+    assertThat(dup.json().get("detail").asString()).contains("1-1-101");
+  }
+
+  @Test
+  void unitSearchFindsByRoomNameAndPhoneWithMaskedPhones() {
+    Api kefu = Api.login(port, "kefu");
+    var byRoom = kefu.get("/api/v1/units?q=3-2-1501").json();
+    assertThat(byRoom.get("items").get(0).get("code").asString()).isEqualTo("3-2-1501");
+    String owner = byRoom.get("items").get(0).get("ownerName").asString();
+    var byName =
+        kefu.get(
+                "/api/v1/units?q="
+                    + java.net.URLEncoder.encode(owner, java.nio.charset.StandardCharsets.UTF_8))
+            .json();
+    assertThat(byName.get("total").asLong()).isPositive();
+    var byPhone = kefu.get("/api/v1/units?q=13800000001").json();
+    assertThat(byPhone.get("items").get(0).get("code").asString()).isEqualTo("1-1-101");
+    assertThat(byPhone.get("items").get(0).get("ownerPhone").asString()).isEqualTo("138****0001");
+    var page2 = kefu.get("/api/v1/units?page=1&size=20").json();
+    assertThat(page2.get("page").asInt()).isEqualTo(1);
+    assertThat(page2.get("items").size()).isEqualTo(20);
+  }
+}
