@@ -162,11 +162,20 @@ class DeadlineEscalationIntegrationTests {
         Future<DeadlineClocks.SweepResult> fa = pool.submit(a);
         Future<DeadlineClocks.SweepResult> fb = pool.submit(b);
         int fired = fa.get().levelsFired() + fb.get().levelsFired();
-        assertThat(fired).isEqualTo(40 * 3);
+        // the database is shared: other clocks (demo repairs, other tests) may be due as well
+        assertThat(fired).isGreaterThanOrEqualTo(40 * 3);
       } finally {
         pool.shutdown();
       }
     }
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM deadline_escalation e JOIN deadline_clock c ON c.id = e.clock_id"
+                        + " WHERE c.subject_type = 'test' AND c.subject_id = ANY(:s)")
+                .param("s", subjects.toArray(String[]::new))
+                .query(Long.class)
+                .single())
+        .isEqualTo(40 * 3);
     for (String s : subjects) {
       assertThat(notified("gongcheng", s))
           .containsExactly("deadline.notify.WARNING", "deadline.notify.BREACH");
