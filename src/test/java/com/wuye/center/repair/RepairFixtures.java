@@ -51,8 +51,11 @@ final class RepairFixtures {
         .single();
   }
 
+  private final Map<String, Api> sessions = new java.util.HashMap<>();
+
+  /** A logged-in API client per demo user (logged in once per test). */
   Api login(String user) {
-    return Api.login(port, user);
+    return sessions.computeIfAbsent(user, u -> Api.login(port, u));
   }
 
   /** A resident of 1-1-101 reports a water leak in their unit. */
