@@ -178,6 +178,7 @@ public class RepairQueries {
         h.unitId(),
         h.area(),
         h.categoryName(),
+        h.categoryNameEn(),
         h.description(),
         h.channel(),
         h.contactName(),

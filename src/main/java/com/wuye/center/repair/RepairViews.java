@@ -172,6 +172,7 @@ public final class RepairViews {
       Long unitId,
       RepairOrder.Area area,
       String categoryName,
+      String categoryNameEn,
       String description,
       RepairOrder.Channel channel,
       String contactName,
@@ -215,6 +216,11 @@ public final class RepairViews {
 
     public boolean indoor() {
       return area == RepairOrder.Area.UNIT;
+    }
+
+    /** The category's name in the reader's language. */
+    public String categoryLabel(java.util.Locale locale) {
+      return locale != null && "en".equals(locale.getLanguage()) ? categoryNameEn : categoryName;
     }
 
     public boolean hasPendingExtra() {
