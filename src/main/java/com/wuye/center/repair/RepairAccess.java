@@ -35,17 +35,20 @@ class RepairAccess {
   }
 
   void check(CurrentUser user, Stored s) {
+    check(user, s.order().communityId(), s.facts().unitId(), s.facts().reporterResidentId());
+  }
+
+  void check(CurrentUser user, long communityId, Long unitId, Long reporterResidentId) {
     if (user.isResident()) {
-      boolean reporter = Objects.equals(s.facts().reporterResidentId(), user.residentId());
+      boolean reporter = Objects.equals(reporterResidentId, user.residentId());
       boolean occupant =
-          s.facts().unitId() != null
-              && estate.residentOccupies(user.residentId(), s.facts().unitId());
+          !reporter && unitId != null && estate.residentOccupies(user.residentId(), unitId);
       if (!reporter && !occupant) {
         throw DomainException.notFound("repair.error.notFound");
       }
     } else {
       user.require(STAFF);
-      user.requireCommunity(s.order().communityId());
+      user.requireCommunity(communityId);
     }
   }
 }

@@ -118,10 +118,9 @@ public class RepairQueries {
 
   /** S4: the order page, with the order's and its clocks' events in one timeline. */
   public OrderDetail order(CurrentUser user, long id) {
-    RepairRepository.Stored stored = repo.require(id);
-    access.check(user, stored);
     RepairReads.Head h =
         reads.head(id).orElseThrow(() -> DomainException.notFound("repair.error.notFound"));
+    access.check(user, h.row().communityId(), h.unitId(), h.reporterResidentId());
     Instant now = clock.instant();
     Row row = h.row();
     boolean manager = user.isStaff() && user.has(Role.MANAGER);

@@ -233,6 +233,17 @@ public class RepairService {
     for (int i = 0; i < files.size(); i++) {
       repo.insertPhoto(id, types.get(i), files.get(i).bytes(), now, user.actorRef());
     }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", RepairOrder.Status.REPORTED.name());
+    after.put("area", area.name());
+    after.put("unitCode", unitCode);
+    after.put("location", location);
+    after.put("category", r.category().trim());
+    after.put("emergency", emergency);
+    after.put("channel", channel.name());
+    after.put("contactPhone", contactPhone);
+    audit.record(AUDIT, id, "REPORTED", null, after);
+    // the number series row stays locked until commit: take it as late as possible
     String number = number(now);
     String link = "/staff/repairs/" + id;
     Duration target = Duration.ofHours(a.targetHours());
@@ -267,17 +278,6 @@ public class RepairService {
       arriveDue = now.plus(arrive);
     }
     Instant due = now.plus(target);
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("number", number);
-    after.put("status", RepairOrder.Status.REPORTED.name());
-    after.put("area", area.name());
-    after.put("unitCode", unitCode);
-    after.put("location", location);
-    after.put("category", r.category().trim());
-    after.put("emergency", emergency);
-    after.put("channel", channel.name());
-    after.put("contactPhone", contactPhone);
-    audit.record(AUDIT, id, "REPORTED", null, after);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("channel", channel.name());
     data.put("emergency", emergency);
