@@ -59,24 +59,25 @@ class RepairBrowserTests {
           .orElseThrow()
           .click();
       b.click(By.id("dispatch"));
+      status(b, "已派单");
       assertThat(b.find(By.id("order-technician")).getText()).isEqualTo("张建国");
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已派单");
 
       // the technician, on a phone
       switchUser(b, "gongcheng");
       b.driver().manage().window().setSize(new Dimension(375, 812));
       b.open("/staff/repairs/mine");
       b.click(By.cssSelector("#mine-" + id + " form button[type=submit]"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已接单");
+      status(b, "已接单");
       b.screenshot("repair-2-technician-accepted");
       // arriving without the checklist is refused (EN-1)
+      b.click(By.id("check-INTRODUCED"));
       b.click(By.id("arrive"));
       assertThat(b.find(By.id("refused")).getText()).contains("EN-1");
+      assertThat(b.find(By.id("check-INTRODUCED")).isSelected()).isTrue();
       b.click(By.id("check-WORK_CARD"));
-      b.click(By.id("check-INTRODUCED"));
       b.click(By.id("check-FLOOR_PROTECTED"));
       b.click(By.id("arrive"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("维修中");
+      status(b, "维修中");
       b.click(By.id("check-SITE_CLEANED"));
       b.click(By.id("check-WASTE_REMOVED"));
       b.click(By.id("check-SITE_RESTORED"));
@@ -89,7 +90,7 @@ class RepairBrowserTests {
       b.type(By.id("fee-quantity-0"), "1");
       b.screenshot("repair-3-technician-completing");
       b.click(By.id("complete"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("待业户确认");
+      status(b, "待业户确认");
       assertThat(b.find(By.id("fee-total")).getText()).isEqualTo("20.00");
       b.driver().manage().window().setSize(new Dimension(1280, 900));
 
@@ -105,7 +106,7 @@ class RepairBrowserTests {
       b.screenshot("repair-4-resident-signing");
       b.click(By.id("confirm-submit"));
       assertThat(b.find(By.id("confirmed")).getText()).contains("感谢");
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("待回访");
+      status(b, "待回访");
       assertThat(b.find(By.id("rating")).getText()).contains("★★★★★");
 
       // customer service records the return visit; the order closes
@@ -114,7 +115,7 @@ class RepairBrowserTests {
       b.click(By.id("visit-satisfied"));
       b.type(By.id("visit-note"), "电话回访，业户表示已不再漏水，很满意");
       b.click(By.id("return-visit"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已关闭");
+      status(b, "已关闭");
       String timeline = b.find(By.id("timeline")).getText();
       assertThat(timeline)
           .contains("报修登记")
@@ -132,6 +133,12 @@ class RepairBrowserTests {
       assertThat(b.driver().findElements(By.cssSelector(".signature-img"))).hasSize(1);
       b.screenshot("repair-5-closed-with-timeline");
     }
+  }
+
+  /** Waits for the order page (after a form's redirect) to show the status. */
+  private static void status(Browser b, String expected) {
+    new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("order-status"), expected));
   }
 
   private static void switchUser(Browser b, String username) {

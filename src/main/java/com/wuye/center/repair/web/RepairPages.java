@@ -261,6 +261,7 @@ class RepairPages {
       @RequestParam Map<String, String> p,
       @RequestParam(value = "checklist", required = false) List<ConductItem> checklist,
       RedirectAttributes r) {
+    keepTicks(r, checklist, null, null);
     return act(
         id,
         p,
@@ -286,6 +287,7 @@ class RepairPages {
       @RequestParam(value = "priceItemId", required = false) List<String> items,
       @RequestParam(value = "quantity", required = false) List<String> quantities,
       RedirectAttributes r) {
+    keepTicks(r, checklist, items, quantities);
     return act(
         id,
         p,
@@ -436,6 +438,19 @@ class RepairPages {
       Forms.refused(r, e, p);
     }
     return "redirect:/staff/repairs/" + id;
+  }
+
+  /** The ticked items and fee rows, shown again if the step is refused. */
+  private static void keepTicks(
+      RedirectAttributes r,
+      List<ConductItem> checklist,
+      List<String> items,
+      List<String> quantities) {
+    r.addFlashAttribute(
+        "typedChecklist",
+        checklist == null ? List.of() : checklist.stream().map(Enum::name).toList());
+    r.addFlashAttribute("typedItems", items == null ? List.of() : items);
+    r.addFlashAttribute("typedQuantities", quantities == null ? List.of() : quantities);
   }
 
   private Map<String, RepairCategory> categoryMap() {
