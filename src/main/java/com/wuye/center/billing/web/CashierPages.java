@@ -32,13 +32,19 @@ class CashierPages {
   private final BillingService billing;
   private final EstateDirectory estate;
   private final AuditTrail audit;
+  private final java.time.Clock clock;
 
   CashierPages(
-      CashierService cashier, BillingService billing, EstateDirectory estate, AuditTrail audit) {
+      CashierService cashier,
+      BillingService billing,
+      EstateDirectory estate,
+      AuditTrail audit,
+      java.time.Clock clock) {
     this.cashier = cashier;
     this.billing = billing;
     this.estate = estate;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @GetMapping("/staff/billing")
@@ -66,6 +72,7 @@ class CashierPages {
     CurrentUser user = Actors.require();
     Billing.Account account = cashier.account(user, unitId);
     model.addAttribute("account", account);
+    model.addAttribute("today", java.time.LocalDate.now(clock));
     model.addAttribute("isCashier", user.has(Role.CASHIER));
     model.addAttribute("canRaise", user.hasAny(Role.CASHIER, Role.SUPERVISOR, Role.MANAGER));
     if (!model.containsAttribute("idempotencyKey")) {
@@ -98,7 +105,13 @@ class CashierPages {
                   reference,
                   idempotencyKey,
                   null));
-      redirect.addFlashAttribute("paid", r);
+      // flash attributes live in the (JDBC) session: plain strings only
+      Map<String, String> paid = new LinkedHashMap<>();
+      paid.put("amountDue", r.amountDue().toPlainString());
+      paid.put("amount", r.amount().toPlainString());
+      paid.put("tendered", r.tendered().toPlainString());
+      paid.put("change", r.change().toPlainString());
+      redirect.addFlashAttribute("paid", paid);
       return "redirect:/staff/billing/receipts/" + r.paymentId();
     } catch (DomainException e) {
       Map<String, Object> typed = new LinkedHashMap<>();
