@@ -95,7 +95,7 @@ public class ArrearsService {
     user.requireCommunity(communityId);
     LocalDate today = LocalDate.now(clock);
     String code = unitCode == null ? "" : unitCode.trim();
-    List<Map<String, Object>> rows =
+    var spec =
         jdbc.sql(
                 "SELECT c.unit_id, u.code, c.period, sum(c.outstanding) AS outstanding, min(c.due_date) AS oldest_due,"
                     + " (SELECT max(r.issued_at) FROM billing_reminder r WHERE r.unit_id = c.unit_id) AS last_reminder"
@@ -104,10 +104,11 @@ public class ArrearsService {
                     + (code.isEmpty() ? "" : " AND u.code LIKE :code")
                     + " GROUP BY c.unit_id, u.code, c.period ORDER BY u.code, c.unit_id, c.period")
             .param("c", communityId)
-            .param("today", today)
-            .paramSource(code.isEmpty() ? Map.of() : Map.of("code", code + "%"))
-            .query()
-            .listOfRows();
+            .param("today", today);
+    if (!code.isEmpty()) {
+      spec = spec.param("code", code.replace("%", "").replace("_", "\\_") + "%");
+    }
+    List<Map<String, Object>> rows = spec.query().listOfRows();
     Map<Long, List<Map<String, Object>>> byUnit = new LinkedHashMap<>();
     for (Map<String, Object> r : rows) {
       byUnit

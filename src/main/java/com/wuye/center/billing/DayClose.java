@@ -38,6 +38,31 @@ final class DayClose {
     this.version = version;
   }
 
+  /** Restores the recorded close (repository use). */
+  DayClose restore(
+      BigDecimal systemCash,
+      BigDecimal countedCash,
+      BigDecimal difference,
+      String explanation,
+      BigDecimal bankDeposit,
+      String depositReference,
+      Instant closedAt,
+      Long signedOffBy,
+      String signedOffByName,
+      Instant signedOffAt) {
+    this.systemCash = systemCash;
+    this.countedCash = countedCash;
+    this.difference = difference;
+    this.explanation = explanation;
+    this.bankDeposit = bankDeposit;
+    this.depositReference = depositReference;
+    this.closedAt = closedAt;
+    this.signedOffBy = signedOffBy;
+    this.signedOffByName = signedOffByName;
+    this.signedOffAt = signedOffAt;
+    return this;
+  }
+
   void close(
       CurrentUser user,
       BigDecimal systemCash,

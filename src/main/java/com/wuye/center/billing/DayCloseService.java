@@ -385,11 +385,22 @@ public class DayCloseService {
 
   private static DayClose map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new DayClose(
-        rs.getLong("id"),
-        rs.getLong("cashier_staff_id"),
-        DayStatus.valueOf(rs.getString("status")),
-        rs.getInt("reopen_count"),
-        rs.getInt("version"));
+            rs.getLong("id"),
+            rs.getLong("cashier_staff_id"),
+            DayStatus.valueOf(rs.getString("status")),
+            rs.getInt("reopen_count"),
+            rs.getInt("version"))
+        .restore(
+            rs.getBigDecimal("system_cash"),
+            rs.getBigDecimal("counted_cash"),
+            rs.getBigDecimal("difference"),
+            rs.getString("explanation"),
+            rs.getBigDecimal("bank_deposit"),
+            rs.getString("deposit_reference"),
+            instant(rs.getTimestamp("closed_at")),
+            (Long) rs.getObject("signed_off_by", Long.class),
+            rs.getString("signed_off_by_name"),
+            instant(rs.getTimestamp("signed_off_at")));
   }
 
   private void save(DayClose c, String totalsJson) {
