@@ -28,8 +28,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Arrears (CA-5): what is overdue per unit and period, aged ≤30, 31–90 and over 90 days past the due
- * date; reminder notices (printable, and in the resident's portal); the collection rate (收缴率).
+ * Arrears (CA-5): what is overdue per unit and period, aged ≤30, 31–90 and over 90 days past the
+ * due date; reminder notices (printable, and in the resident's portal); the collection rate (收缴率).
  */
 @Service
 @Transactional
@@ -73,7 +73,11 @@ public class ArrearsService {
 
   /** What a unit owes for one period, and how long it is overdue. */
   public record PeriodArrears(
-      String period, BigDecimal outstanding, LocalDate oldestDue, long daysOverdue, Ageing ageing) {}
+      String period,
+      BigDecimal outstanding,
+      LocalDate oldestDue,
+      long daysOverdue,
+      Ageing ageing) {}
 
   /** A unit in arrears: per period, and the totals per ageing bucket. */
   public record UnitArrears(
@@ -87,7 +91,11 @@ public class ArrearsService {
 
   /** 收缴率 of a community for a month: collected ÷ billed (charges of that month, not deposits). */
   public record CollectionRate(
-      String period, BigDecimal billed, BigDecimal collected, BigDecimal outstanding, BigDecimal rate) {}
+      String period,
+      BigDecimal billed,
+      BigDecimal collected,
+      BigDecimal outstanding,
+      BigDecimal rate) {}
 
   @Transactional(readOnly = true)
   public List<UnitArrears> arrears(CurrentUser user, long communityId, String unitCode) {
@@ -261,7 +269,8 @@ public class ArrearsService {
       CurrentUser user, long communityId, String to, int months) {
     user.require(Role.CASHIER, Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
     user.requireCommunity(communityId);
-    YearMonth last = to == null || to.isBlank() ? YearMonth.now(clock) : BillingService.period("to", to);
+    YearMonth last =
+        to == null || to.isBlank() ? YearMonth.now(clock) : BillingService.period("to", to);
     YearMonth first = last.minusMonths(Math.max(1, Math.min(months, 36)) - 1L);
     return jdbc.sql(
             "SELECT c.period, sum(c.amount) AS billed, sum(c.paid) AS collected FROM billing_charge_balance c"

@@ -25,7 +25,11 @@ final class BillCalculator {
   }
 
   record Line(
-      Item item, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {}
+      Item item,
+      String description,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal amount) {}
 
   /** The monthly amount of a rate per unit of quantity (e.g. 2.50 per m² × 89.50 m²). */
   static BigDecimal monthly(BigDecimal rate, BigDecimal quantity) {
@@ -59,8 +63,7 @@ final class BillCalculator {
         runs.get(runs.size() - 1)[1]++;
       }
     }
-    List<BigDecimal> parts =
-        ProRating.split(monthly, runs.stream().mapToInt(r -> r[1]).toArray());
+    List<BigDecimal> parts = ProRating.split(monthly, runs.stream().mapToInt(r -> r[1]).toArray());
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       int[] r = runs.get(i);
@@ -88,9 +91,7 @@ final class BillCalculator {
   /** A metered line: usage × unit price, HALF_UP to the fen; none if nothing was used. */
   static List<Line> metered(Item item, BigDecimal usage, BigDecimal price, String detail) {
     BigDecimal amount = Money.round(usage.multiply(price));
-    return amount.signum() > 0
-        ? List.of(new Line(item, detail, usage, price, amount))
-        : List.of();
+    return amount.signum() > 0 ? List.of(new Line(item, detail, usage, price, amount)) : List.of();
   }
 
   static BigDecimal total(List<Line> lines) {

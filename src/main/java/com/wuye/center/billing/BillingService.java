@@ -188,8 +188,8 @@ public class BillingService {
 
   /**
    * Records a reading for a period. A reading lower than the previous one is refused unless a meter
-   * change is recorded (the old meter's final reading and a note); then the usage is the old meter's
-   * last consumption plus the new meter's reading.
+   * change is recorded (the old meter's final reading and a note); then the usage is the old
+   * meter's last consumption plus the new meter's reading.
    */
   public long recordReading(CurrentUser user, long unitId, NewReading r) {
     user.require(METER_READERS);
@@ -430,8 +430,7 @@ public class BillingService {
       if (price == null) {
         continue;
       }
-      jdbc
-          .sql(
+      jdbc.sql(
               "SELECT previous_reading, reading, usage FROM billing_meter_reading WHERE unit_id = :u AND meter = :m AND period = :p")
           .param("u", unit.id())
           .param("m", meter.name())

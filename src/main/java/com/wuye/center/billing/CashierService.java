@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The counter: payments (CA-1 唱收唱付, CA-4 only cashiers take money), receipts with gap-free
- * numbers and voids with a supervisor's approval (CA-2), deposit refunds.
+ * The counter: payments (CA-1 唱收唱付, CA-4 only cashiers take money), receipts with gap-free numbers
+ * and voids with a supervisor's approval (CA-2), deposit refunds.
  */
 @Service
 public class CashierService {
@@ -176,16 +176,15 @@ public class CashierService {
       throw DomainException.invalid("reference", "billing.error.reference.required");
     }
     List<Long> chargeIds =
-        cmd.chargeIds() == null
-            ? List.of()
-            : new ArrayList<>(new LinkedHashSet<>(cmd.chargeIds()));
+        cmd.chargeIds() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(cmd.chargeIds()));
     if (chargeIds.isEmpty() && cmd.channel() == Channel.PREPAID) {
       throw DomainException.invalid("chargeIds", "billing.error.prepaid.needsCharges");
     }
     String payer = optional("payerName", cmd.payerName(), 50);
     try {
       return tx.execute(
-          s -> doPay(user, unit, chargeIds, amount, cmd.channel(), tendered, reference, key, payer));
+          s ->
+              doPay(user, unit, chargeIds, amount, cmd.channel(), tendered, reference, key, payer));
     } catch (DuplicateKeyException e) {
       // a double-click raced us: the first submission won; answer with its result
       Payment p = reads.paymentByKey(user.staffId(), key).orElseThrow(() -> e);
@@ -212,7 +211,8 @@ public class CashierService {
           reads
               .charge(id)
               .filter(x -> x.unitId() == unit.id())
-              .orElseThrow(() -> DomainException.invalid("chargeIds", "billing.error.charge.notFound"));
+              .orElseThrow(
+                  () -> DomainException.invalid("chargeIds", "billing.error.charge.notFound"));
       if (!c.open()) {
         throw DomainException.rule("billing.error.charge.paid", c.description());
       }
@@ -266,8 +266,7 @@ public class CashierService {
         break;
       }
       BigDecimal part = left.min(c.outstanding());
-      jdbc.sql(
-              "INSERT INTO billing_allocation (payment_id, charge_id, amount) VALUES (:p, :c, :a)")
+      jdbc.sql("INSERT INTO billing_allocation (payment_id, charge_id, amount) VALUES (:p, :c, :a)")
           .param("p", paymentId)
           .param("c", c.id())
           .param("a", part)
@@ -358,7 +357,8 @@ public class CashierService {
                 id,
                 "REFUNDED",
                 null,
-                Map.of("receiptNo", no, "chargeId", c.id(), "amount", c.paid(), "channel", channel));
+                Map.of(
+                    "receiptNo", no, "chargeId", c.id(), "amount", c.paid(), "channel", channel));
             return PaymentResult.of(reads.payment(id).orElseThrow(), false);
           });
     } catch (DuplicateKeyException e) {
@@ -590,12 +590,11 @@ public class CashierService {
   /** Void requests waiting for a decision in the communities the user serves. */
   public List<VoidRecord> pendingVoids(CurrentUser user) {
     user.require(Role.SUPERVISOR, Role.MANAGER, Role.CASHIER);
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT v.*, p.receipt_no, p.community_id FROM billing_void v JOIN billing_payment p ON p.id = v.payment_id"
                 + " WHERE v.status = 'PENDING' ORDER BY v.id")
-        .query(
-            (rs, n) ->
-                Map.entry(rs.getLong("community_id"), BillingReads.voidRecord(rs, n)))
+        .query((rs, n) -> Map.entry(rs.getLong("community_id"), BillingReads.voidRecord(rs, n)))
         .list()
         .stream()
         .filter(e -> user.servesCommunity(e.getKey()))

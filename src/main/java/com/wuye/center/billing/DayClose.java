@@ -8,9 +8,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A cashier's day (日清日结, CA-3): OPEN while money comes in; CLOSED when the cashier has counted
- * the cash against the system (any difference explained) — from then on the day's payments are
- * locked; SIGNED_OFF by a supervisor. Only a manager reopens a closed day, with a reason.
+ * A cashier's day (日清日结, CA-3): OPEN while money comes in; CLOSED when the cashier has counted the
+ * cash against the system (any difference explained) — from then on the day's payments are locked;
+ * SIGNED_OFF by a supervisor. Only a manager reopens a closed day, with a reason.
  */
 final class DayClose {
 

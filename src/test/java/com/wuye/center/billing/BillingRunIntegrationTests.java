@@ -80,7 +80,8 @@ class BillingRunIntegrationTests {
     var r =
         as(manager)
             .post(
-                "/api/v1/billing/communities/" + community.id() + "/runs", Map.of("period", period));
+                "/api/v1/billing/communities/" + community.id() + "/runs",
+                Map.of("period", period));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
   }
@@ -99,15 +100,18 @@ class BillingRunIntegrationTests {
     assertThat(second.get("billsCreated").asInt()).isZero();
     JsonNode account = as(cashier).get("/api/v1/billing/units/" + full + "/account").json();
     assertThat(account.get("open").size()).isEqualTo(1);
-    assertThat(account.get("open").get(0).get("amount").decimalValue()).isEqualByComparingTo("223.75");
+    assertThat(account.get("open").get(0).get("amount").decimalValue())
+        .isEqualByComparingTo("223.75");
   }
 
   @Test
-  @DisplayName("A move-in inside the month is pro-rated by the stated rule (cumulative HALF_UP to the fen)")
+  @DisplayName(
+      "A move-in inside the month is pro-rated by the stated rule (cumulative HALF_UP to the fen)")
   void aMoveInIsProRated() {
     long unit = fx.unit(community, "201", "89.50", LocalDate.of(2026, 10, 11));
     run("2026-10");
-    JsonNode open = as(cashier).get("/api/v1/billing/units/" + unit + "/account").json().get("open");
+    JsonNode open =
+        as(cashier).get("/api/v1/billing/units/" + unit + "/account").json().get("open");
     assertThat(open.size()).isEqualTo(1);
     // 223.75 for 31 days; days 1–10 vacant: round(223.75 × 10/31) = 72.18, so 223.75 − 72.18
     BigDecimal expected = ProRating.split(new BigDecimal("223.75"), 10, 21).get(1);
@@ -117,19 +121,22 @@ class BillingRunIntegrationTests {
   }
 
   @Test
-  @DisplayName("A meter reading lower than the previous one is refused unless a meter change is recorded")
+  @DisplayName(
+      "A meter reading lower than the previous one is refused unless a meter change is recorded")
   void meterReadings() {
     long unit = fx.unit(community, "301", "89.50", LocalDate.of(2020, 1, 1));
     Api counter = as(cashier);
     String path = "/api/v1/billing/units/" + unit + "/readings";
-    assertThat(counter.post(path, reading("2026-09", 120, 100, false, null, null)).status()).isEqualTo(201);
+    assertThat(counter.post(path, reading("2026-09", 120, 100, false, null, null)).status())
+        .isEqualTo(201);
     var lower = counter.post(path, reading("2026-10", 90, null, false, null, null));
     assertThat(lower.status()).isEqualTo(400);
     assertThat(lower.json().get("errors").get(0).get("field").asString()).isEqualTo("reading");
     assertThat(lower.json().get("detail").asString()).contains("120");
     var noNote = counter.post(path, reading("2026-10", 5, null, true, 130, null));
     assertThat(noNote.status()).isEqualTo(400);
-    assertThat(counter.post(path, reading("2026-10", 5, null, true, 130, "旧表损坏，10-20 换新表")).status())
+    assertThat(
+            counter.post(path, reading("2026-10", 5, null, true, 130, "旧表损坏，10-20 换新表")).status())
         .isEqualTo(201);
     run("2026-10");
     JsonNode open = counter.get("/api/v1/billing/units/" + unit + "/account").json().get("open");
@@ -144,8 +151,58 @@ class BillingRunIntegrationTests {
     assertThat(water.get("amount").decimalValue()).isEqualByComparingTo("61.50");
   }
 
+  @Test
+  @DisplayName("Meter readings imported from Excel: all or nothing, with the row at fault named")
+  void readingsImportedFromExcel() throws Exception {
+    fx.unit(community, "501", "89.50", LocalDate.of(2020, 1, 1));
+    fx.unit(community, "502", "89.50", LocalDate.of(2020, 1, 1));
+    Api counter = as(cashier);
+    String path = "/api/v1/billing/communities/" + community.id() + "/readings/import";
+    byte[] bad =
+        xlsx(
+            new String[] {"1-1-501", "水", "2026-10", "15", "10"},
+            new String[] {"1-1-502", "水", "2026-10", "8", "10"}); // lower than the previous
+    var refused = counter.postMultipart(path, "file", "readings.xlsx", bad, Map.of());
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.json().get("imported").asInt()).isZero();
+    assertThat(refused.json().get("errors").get(0).get("row").asInt()).isEqualTo(3);
+    assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("reading");
+    byte[] good =
+        xlsx(
+            new String[] {"1-1-501", "水", "2026-10", "15", "10"},
+            new String[] {"1-1-502", "电", "2026-10", "120", "100"});
+    var imported = counter.postMultipart(path, "file", "readings.xlsx", good, Map.of());
+    assertThat(imported.json().get("imported").asInt()).isEqualTo(2);
+    assertThat(imported.json().get("errors").size()).isZero();
+  }
+
+  static byte[] xlsx(String[]... rows) throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      var sheet = wb.createSheet();
+      String[] header = {"房号", "表", "期间", "读数", "上期读数", "换表", "旧表止码", "备注"};
+      var h = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        h.createCell(i).setCellValue(header[i]);
+      }
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.createRow(r + 1);
+        for (int i = 0; i < rows[r].length; i++) {
+          row.createCell(i).setCellValue(rows[r][i]);
+        }
+      }
+      var out = new java.io.ByteArrayOutputStream();
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
   static Map<String, Object> reading(
-      String period, double reading, Integer previous, boolean changed, Integer oldFinal, String note) {
+      String period,
+      double reading,
+      Integer previous,
+      boolean changed,
+      Integer oldFinal,
+      String note) {
     Map<String, Object> m = new HashMap<>();
     m.put("meter", "WATER");
     m.put("period", period);
@@ -158,7 +215,8 @@ class BillingRunIntegrationTests {
   }
 
   @Test
-  @DisplayName("CA-5 arrears per unit and period with ageing, reminders in the resident's portal, 收缴率 per month")
+  @DisplayName(
+      "CA-5 arrears per unit and period with ageing, reminders in the resident's portal, 收缴率 per month")
   void arrearsRemindersAndCollectionRate() throws Exception {
     long unit = fx.unit(community, "401", "89.50", LocalDate.of(2020, 1, 1));
     long paidUp = fx.unit(community, "402", "89.50", LocalDate.of(2020, 1, 1));
@@ -166,14 +224,23 @@ class BillingRunIntegrationTests {
       run(p);
     }
     Api counter = as(cashier);
-    JsonNode paidOpen = counter.get("/api/v1/billing/units/" + paidUp + "/account").json().get("open");
+    JsonNode paidOpen =
+        counter.get("/api/v1/billing/units/" + paidUp + "/account").json().get("open");
     List<Long> ids = new java.util.ArrayList<>();
     paidOpen.forEach(c -> ids.add(c.get("id").asLong()));
     assertThat(
             counter
                 .post(
                     "/api/v1/billing/units/" + paidUp + "/payments",
-                    Map.of("chargeIds", ids, "amount", new BigDecimal("895.00"), "channel", "ALIPAY", "idempotencyKey", "arrears-" + paidUp))
+                    Map.of(
+                        "chargeIds",
+                        ids,
+                        "amount",
+                        new BigDecimal("895.00"),
+                        "channel",
+                        "ALIPAY",
+                        "idempotencyKey",
+                        "arrears-" + paidUp))
                 .status())
         .isEqualTo(201);
 
@@ -185,7 +252,8 @@ class BillingRunIntegrationTests {
     // 2026-11 is not due yet (due 11-30); 10 → 15 days, 09 → 46 days, 07 → 107 days overdue
     assertThat(a.get("periods").size()).isEqualTo(3);
     assertThat(a.get("byAgeing").get("UP_TO_30").decimalValue()).isEqualByComparingTo("223.75");
-    assertThat(a.get("byAgeing").get("DAYS_31_TO_90").decimalValue()).isEqualByComparingTo("223.75");
+    assertThat(a.get("byAgeing").get("DAYS_31_TO_90").decimalValue())
+        .isEqualByComparingTo("223.75");
     assertThat(a.get("byAgeing").get("OVER_90").decimalValue()).isEqualByComparingTo("223.75");
     assertThat(a.get("total").decimalValue()).isEqualByComparingTo("671.25");
 
@@ -228,14 +296,28 @@ class BillingRunIntegrationTests {
     assertThat(october.get("rate").decimalValue()).isEqualByComparingTo("50.0");
 
     // Excel exports
-    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(download(counter, port, "/staff/billing/arrears.xlsx?community=" + community.id())))) {
+    try (var wb =
+        new XSSFWorkbook(
+            new ByteArrayInputStream(
+                download(
+                    counter, port, "/staff/billing/arrears.xlsx?community=" + community.id())))) {
       assertThat(wb.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(4);
       assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1-1-401");
     }
-    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(download(counter, port, "/staff/billing/collection.xlsx?community=" + community.id() + "&to=2026-11")))) {
+    try (var wb =
+        new XSSFWorkbook(
+            new ByteArrayInputStream(
+                download(
+                    counter,
+                    port,
+                    "/staff/billing/collection.xlsx?community="
+                        + community.id()
+                        + "&to=2026-11")))) {
       assertThat(wb.getSheetAt(0).getRow(0).getCell(4).getStringCellValue()).contains("收缴率");
     }
-    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(download(counter, port, "/staff/billing/day.xlsx")))) {
+    try (var wb =
+        new XSSFWorkbook(
+            new ByteArrayInputStream(download(counter, port, "/staff/billing/day.xlsx")))) {
       assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("收银员");
     }
   }
@@ -259,7 +341,9 @@ class BillingRunIntegrationTests {
   void badPeriods() {
     var r =
         as(manager)
-            .post("/api/v1/billing/communities/" + community.id() + "/runs", Map.of("period", "2026/10"));
+            .post(
+                "/api/v1/billing/communities/" + community.id() + "/runs",
+                Map.of("period", "2026/10"));
     assertThat(r.status()).isEqualTo(400);
     var far =
         as(manager)

@@ -75,7 +75,8 @@ class CashierIntegrationTests {
         .orElseThrow();
   }
 
-  static Map<String, Object> pay(List<Long> charges, String amount, String channel, String tendered) {
+  static Map<String, Object> pay(
+      List<Long> charges, String amount, String channel, String tendered) {
     Map<String, Object> body = new HashMap<>();
     body.put("chargeIds", charges);
     body.put("amount", amount == null ? null : new BigDecimal(amount));
@@ -93,7 +94,8 @@ class CashierIntegrationTests {
   }
 
   @Test
-  @DisplayName("CA-4 a repair's fee becomes one charge on the unit's bill, also when the event is redelivered")
+  @DisplayName(
+      "CA-4 a repair's fee becomes one charge on the unit's bill, also when the event is redelivered")
   void aRepairChargeIsRaisedOnceEvenIfRedelivered() {
     String source = UUID.randomUUID().toString();
     long charge = repairCharge(source);
@@ -106,10 +108,10 @@ class CashierIntegrationTests {
         .until(
             () ->
                 jdbc.sql(
-                        "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :s")
-                    .param("s", "%" + source + "%")
-                    .query(Long.class)
-                    .single()
+                            "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :s")
+                        .param("s", "%" + source + "%")
+                        .query(Long.class)
+                        .single()
                     == 0);
     assertThat(
             jdbc.sql(
@@ -139,7 +141,8 @@ class CashierIntegrationTests {
   }
 
   @Test
-  @DisplayName("CA-4 only cashiers take money: a technician, customer service or supervisor is refused")
+  @DisplayName(
+      "CA-4 only cashiers take money: a technician, customer service or supervisor is refused")
   void onlyCashiersRecordPayments() {
     long charge = repairCharge(UUID.randomUUID().toString());
     for (String who :
@@ -193,12 +196,14 @@ class CashierIntegrationTests {
     assertThat(paid.get("change").decimalValue()).isEqualByComparingTo("24.50");
     assertThat(paid.get("receiptNo").asString())
         .isEqualTo(community.code() + LocalDate.now().getYear() + "-000001");
-    JsonNode receipt = counter.get("/api/v1/billing/receipts/" + paid.get("paymentId").asLong()).json();
+    JsonNode receipt =
+        counter.get("/api/v1/billing/receipts/" + paid.get("paymentId").asLong()).json();
     assertThat(receipt.get("payment").get("change").decimalValue()).isEqualByComparingTo("24.50");
     assertThat(receipt.get("amountInWords").asString()).isEqualTo("柒拾伍元伍角整");
     assertThat(receipt.get("lines").get(0).get("item").asString()).isEqualTo("REPAIR");
     Map<String, Object> row =
-        jdbc.sql("SELECT amount_due, amount, tendered, change_given FROM billing_payment WHERE id = :id")
+        jdbc.sql(
+                "SELECT amount_due, amount, tendered, change_given FROM billing_payment WHERE id = :id")
             .param("id", paid.get("paymentId").asLong())
             .query()
             .singleRow();
@@ -207,7 +212,8 @@ class CashierIntegrationTests {
   }
 
   @Test
-  @DisplayName("CA-1 bad amounts are refused with a clear message naming the field, nothing written")
+  @DisplayName(
+      "CA-1 bad amounts are refused with a clear message naming the field, nothing written")
   void badAmountsAreRefused() {
     long charge = repairCharge(UUID.randomUUID().toString());
     Api counter = as(cashier);
@@ -225,16 +231,22 @@ class CashierIntegrationTests {
     var noRef = counter.post(path, pay(List.of(charge), "75.50", "TRANSFER", null));
     assertThat(noRef.status()).isEqualTo(400);
     assertThat(noRef.json().get("errors").get(0).get("field").asString()).isEqualTo("reference");
-    var noUnit = counter.post("/api/v1/billing/units/99999999/payments", pay(List.of(charge), "1", "CASH", "1"));
+    var noUnit =
+        counter.post(
+            "/api/v1/billing/units/99999999/payments", pay(List.of(charge), "1", "CASH", "1"));
     assertThat(noUnit.status()).isEqualTo(404);
     assertThat(noUnit.json().get("detail").asString()).isEqualTo("房屋不存在。");
-    var noCharge = counter.post("/api/v1/billing/units/99999999/charges", Map.of("item", "DEPOSIT", "description", "x", "amount", 1));
+    var noCharge =
+        counter.post(
+            "/api/v1/billing/units/99999999/charges",
+            Map.of("item", "DEPOSIT", "description", "x", "amount", 1));
     assertThat(noCharge.status()).isEqualTo(404);
     assertThat(payments()).isZero();
   }
 
   @Test
-  @DisplayName("CA-1 partial payment settles the oldest first; a surplus is prepaid and can pay a later bill")
+  @DisplayName(
+      "CA-1 partial payment settles the oldest first; a surplus is prepaid and can pay a later bill")
   void partialPaymentAndPrepayment() {
     long first = repairCharge(UUID.randomUUID().toString());
     long second = repairCharge(UUID.randomUUID().toString());
@@ -254,7 +266,10 @@ class CashierIntegrationTests {
     account = counter.get("/api/v1/billing/units/" + unit + "/account").json();
     assertThat(account.get("outstanding").decimalValue()).isEqualByComparingTo("0");
     assertThat(account.get("prepaid").decimalValue()).isEqualByComparingTo("9.00");
-    var tooMuch = counter.post(path, pay(List.of(repairCharge(UUID.randomUUID().toString())), "20.00", "PREPAID", null));
+    var tooMuch =
+        counter.post(
+            path,
+            pay(List.of(repairCharge(UUID.randomUUID().toString())), "20.00", "PREPAID", null));
     assertThat(tooMuch.status()).isEqualTo(422);
   }
 
@@ -264,58 +279,91 @@ class CashierIntegrationTests {
     long charge = repairCharge(UUID.randomUUID().toString());
     long id =
         as(cashier)
-            .post("/api/v1/billing/units/" + unit + "/payments", pay(List.of(charge), "75.50", "CASH", "80"))
+            .post(
+                "/api/v1/billing/units/" + unit + "/payments",
+                pay(List.of(charge), "75.50", "CASH", "80"))
             .json()
             .get("paymentId")
             .asLong();
     assertThatThrownBy(
             () ->
-                jdbc.sql("UPDATE billing_payment SET amount = 1 WHERE id = :id").param("id", id).update())
+                jdbc.sql("UPDATE billing_payment SET amount = 1 WHERE id = :id")
+                    .param("id", id)
+                    .update())
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("insert-only");
     assertThatThrownBy(
-            () -> jdbc.sql("DELETE FROM billing_allocation WHERE payment_id = :id").param("id", id).update())
+            () ->
+                jdbc.sql("DELETE FROM billing_allocation WHERE payment_id = :id")
+                    .param("id", id)
+                    .update())
         .isInstanceOf(DataAccessException.class);
     assertThatThrownBy(
-            () -> jdbc.sql("UPDATE billing_charge SET amount = 1 WHERE id = :id").param("id", charge).update())
+            () ->
+                jdbc.sql("UPDATE billing_charge SET amount = 1 WHERE id = :id")
+                    .param("id", charge)
+                    .update())
         .isInstanceOf(DataAccessException.class);
   }
 
   @Test
-  @DisplayName("CA-2 a void needs a reason and a supervisor's approval; the receipt keeps its number and shows voided")
+  @DisplayName(
+      "CA-2 a void needs a reason and a supervisor's approval; the receipt keeps its number and shows voided")
   void aVoidNeedsAReasonAndASupervisorsApproval() {
     long charge = repairCharge(UUID.randomUUID().toString());
     Api counter = as(cashier);
     JsonNode paid =
         counter
-            .post("/api/v1/billing/units/" + unit + "/payments", pay(List.of(charge), "75.50", "CASH", "80"))
+            .post(
+                "/api/v1/billing/units/" + unit + "/payments",
+                pay(List.of(charge), "75.50", "CASH", "80"))
             .json();
     long payment = paid.get("paymentId").asLong();
     String receiptNo = paid.get("receiptNo").asString();
 
-    var noReason = counter.post("/api/v1/billing/receipts/" + payment + "/void-requests", Map.of("reason", " "));
+    var noReason =
+        counter.post(
+            "/api/v1/billing/receipts/" + payment + "/void-requests", Map.of("reason", " "));
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
     long request =
         counter
-            .post("/api/v1/billing/receipts/" + payment + "/void-requests", Map.of("reason", "金额收错"))
+            .post(
+                "/api/v1/billing/receipts/" + payment + "/void-requests", Map.of("reason", "金额收错"))
             .json()
             .get("id")
             .asLong();
     // a cashier cannot approve; nothing is voided without a supervisor
-    assertThat(counter.post("/api/v1/billing/void-requests/" + request + "/approve", Map.of()).status())
+    assertThat(
+            counter
+                .post("/api/v1/billing/void-requests/" + request + "/approve", Map.of())
+                .status())
         .isEqualTo(403);
-    assertThat(counter.get("/api/v1/billing/receipts/" + payment).json().get("payment").get("voided").asBoolean())
+    assertThat(
+            counter
+                .get("/api/v1/billing/receipts/" + payment)
+                .json()
+                .get("payment")
+                .get("voided")
+                .asBoolean())
         .isFalse();
     // the database refuses a void approved by a non-supervisor, and a void that skips the request
     long cashierId =
-        jdbc.sql("SELECT requested_by FROM billing_void WHERE id = :id").param("id", request).query(Long.class).single();
+        jdbc.sql("SELECT requested_by FROM billing_void WHERE id = :id")
+            .param("id", request)
+            .query(Long.class)
+            .single();
     assertThatThrownBy(
             () ->
                 jdbc.sql(
                         "UPDATE billing_void SET status = 'APPROVED', decided_by = :t, decided_at = now() WHERE id = :id")
-                    .param("t", jdbc.sql("SELECT staff_id FROM staff_role WHERE role = 'TECHNICIAN' LIMIT 1").query(Long.class).single())
+                    .param(
+                        "t",
+                        jdbc.sql(
+                                "SELECT staff_id FROM staff_role WHERE role = 'TECHNICIAN' LIMIT 1")
+                            .query(Long.class)
+                            .single())
                     .param("id", request)
                     .update())
         .isInstanceOf(DataAccessException.class);
@@ -331,7 +379,9 @@ class CashierIntegrationTests {
 
     Api boss = as(supervisor);
     assertThat(boss.get("/api/v1/billing/void-requests").body()).contains(receiptNo);
-    assertThat(boss.post("/api/v1/billing/void-requests/" + request + "/approve", Map.of("note", "同意")).status())
+    assertThat(
+            boss.post("/api/v1/billing/void-requests/" + request + "/approve", Map.of("note", "同意"))
+                .status())
         .isEqualTo(200);
     JsonNode receipt = counter.get("/api/v1/billing/receipts/" + payment).json();
     assertThat(receipt.get("payment").get("voided").asBoolean()).isTrue();
@@ -343,7 +393,9 @@ class CashierIntegrationTests {
     assertThat(account.get("outstanding").decimalValue()).isEqualByComparingTo("75.50");
     String next =
         counter
-            .post("/api/v1/billing/units/" + unit + "/payments", pay(List.of(charge), "75.50", "CASH", "75.50"))
+            .post(
+                "/api/v1/billing/units/" + unit + "/payments",
+                pay(List.of(charge), "75.50", "CASH", "75.50"))
             .json()
             .get("receiptNo")
             .asString();
@@ -365,13 +417,60 @@ class CashierIntegrationTests {
             .json()
             .get("id")
             .asLong();
-    var notPaid = counter.post("/api/v1/billing/charges/" + deposit + "/refund", Map.of("channel", "CASH", "idempotencyKey", UUID.randomUUID().toString()));
+    var notPaid =
+        counter.post(
+            "/api/v1/billing/charges/" + deposit + "/refund",
+            Map.of("channel", "CASH", "idempotencyKey", UUID.randomUUID().toString()));
     assertThat(notPaid.status()).isEqualTo(422);
-    counter.post("/api/v1/billing/units/" + unit + "/payments", pay(List.of(deposit), "2000", "BANK_CARD", null));
-    var refund = counter.post("/api/v1/billing/charges/" + deposit + "/refund", Map.of("channel", "CASH", "idempotencyKey", UUID.randomUUID().toString()));
+    counter.post(
+        "/api/v1/billing/units/" + unit + "/payments",
+        pay(List.of(deposit), "2000", "BANK_CARD", null));
+    var refund =
+        counter.post(
+            "/api/v1/billing/charges/" + deposit + "/refund",
+            Map.of("channel", "CASH", "idempotencyKey", UUID.randomUUID().toString()));
     assertThat(refund.status()).isEqualTo(201);
     assertThat(refund.json().get("receiptNo").asString()).contains("-T000001");
-    var again = counter.post("/api/v1/billing/charges/" + deposit + "/refund", Map.of("channel", "CASH", "idempotencyKey", UUID.randomUUID().toString()));
+    var again =
+        counter.post(
+            "/api/v1/billing/charges/" + deposit + "/refund",
+            Map.of("channel", "CASH", "idempotencyKey", UUID.randomUUID().toString()));
     assertThat(again.status()).isEqualTo(409);
+  }
+
+  @Test
+  @DisplayName(
+      "Residents see their own bills, payments and receipts in the portal; another unit's receipt is not found")
+  void residentsSeeTheirOwnReceiptsOnly() {
+    long bjhy = fx.bjhy();
+    long own = fx.demoUnit("1-1-101");
+    String counterUser = fx.staff("sy", bjhy, Role.CASHIER);
+    JsonNode paid =
+        as(counterUser)
+            .post(
+                "/api/v1/billing/units/" + own + "/payments",
+                pay(List.of(), "10.00", "WECHAT", null))
+            .json();
+    long payment = paid.get("paymentId").asLong();
+    Api owner = Api.login(port, "13800000001");
+    assertThat(owner.get("/api/v1/portal/billing").body())
+        .contains(paid.get("receiptNo").asString());
+    assertThat(owner.get("/api/v1/portal/billing/receipts/" + payment).status()).isEqualTo(200);
+    assertThat(owner.get("/portal/billing").body())
+        .contains(paid.get("receiptNo").asString())
+        .contains("物业管理费");
+    assertThat(owner.get("/portal/billing/receipts/" + payment).body()).contains("收款收据");
+    Api neighbour = Api.login(port, "13800000002");
+    var foreign = neighbour.get("/api/v1/portal/billing/receipts/" + payment);
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain(paid.get("receiptNo").asString());
+    // residents take no money either
+    assertThat(
+            owner
+                .post(
+                    "/api/v1/billing/units/" + own + "/payments",
+                    pay(List.of(), "1.00", "CASH", "1"))
+                .status())
+        .isEqualTo(403);
   }
 }

@@ -66,7 +66,8 @@ class DayCloseIntegrationTests {
   }
 
   @Test
-  @DisplayName("CA-3 the close shows totals per channel, counts the cash, and an over/short must be explained")
+  @DisplayName(
+      "CA-3 the close shows totals per channel, counts the cash, and an over/short must be explained")
   void closeCountsCashAndExplainsTheDifference() {
     prepay("100.00", "CASH", "100");
     prepay("50.50", "CASH", "60");
@@ -85,19 +86,30 @@ class DayCloseIntegrationTests {
 
     JsonNode day = counter.get("/api/v1/billing/day").json();
     assertThat(day.get("totals").get("CASH").get("count").asInt()).isEqualTo(2);
-    assertThat(day.get("totals").get("CASH").get("amount").decimalValue()).isEqualByComparingTo("150.50");
-    assertThat(day.get("totals").get("WECHAT").get("amount").decimalValue()).isEqualByComparingTo("200.00");
+    assertThat(day.get("totals").get("CASH").get("amount").decimalValue())
+        .isEqualByComparingTo("150.50");
+    assertThat(day.get("totals").get("WECHAT").get("amount").decimalValue())
+        .isEqualByComparingTo("200.00");
     assertThat(day.get("systemCash").decimalValue()).isEqualByComparingTo("150.50");
 
     var unexplained = counter.post("/api/v1/billing/day/close", Map.of("countedCash", 140.5));
     assertThat(unexplained.status()).isEqualTo(400);
-    assertThat(unexplained.json().get("errors").get(0).get("field").asString()).isEqualTo("explanation");
+    assertThat(unexplained.json().get("errors").get(0).get("field").asString())
+        .isEqualTo("explanation");
     assertThat(unexplained.json().get("detail").asString()).contains("-10.00");
 
     var closed =
         counter.post(
             "/api/v1/billing/day/close",
-            Map.of("countedCash", 140.5, "explanation", "找零多付 10 元", "bankDeposit", 140.5, "depositReference", "YH-001"));
+            Map.of(
+                "countedCash",
+                140.5,
+                "explanation",
+                "找零多付 10 元",
+                "bankDeposit",
+                140.5,
+                "depositReference",
+                "YH-001"));
     assertThat(closed.status()).isEqualTo(200);
     assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
     assertThat(closed.json().get("difference").decimalValue()).isEqualByComparingTo("-10.00");
@@ -124,7 +136,8 @@ class DayCloseIntegrationTests {
     assertThat(later.status()).isEqualTo(422);
     assertThat(later.json().get("detail").asString()).contains("已日结");
     var voidLater =
-        counter.post("/api/v1/billing/receipts/" + payment + "/void-requests", Map.of("reason", "改错"));
+        counter.post(
+            "/api/v1/billing/receipts/" + payment + "/void-requests", Map.of("reason", "改错"));
     assertThat(voidLater.status()).isEqualTo(422);
 
     long cashierId = cashierId();
@@ -159,39 +172,51 @@ class DayCloseIntegrationTests {
   }
 
   @Test
-  @DisplayName("CA-3 a supervisor signs off; only a manager reopens a closed day, and the reopening is recorded")
+  @DisplayName(
+      "CA-3 a supervisor signs off; only a manager reopens a closed day, and the reopening is recorded")
   void signOffAndReopenByAManager() {
     prepay("20.00", "CASH", "20");
     long closeId =
-        counter.post("/api/v1/billing/day/close", Map.of("countedCash", 20)).json().get("closeId").asLong();
+        counter
+            .post("/api/v1/billing/day/close", Map.of("countedCash", 20))
+            .json()
+            .get("closeId")
+            .asLong();
     assertThat(counter.post("/api/v1/billing/day-closes/" + closeId + "/sign-off", null).status())
         .isEqualTo(403);
     Api boss = as(supervisor);
     assertThat(boss.post("/api/v1/billing/day-closes/" + closeId + "/sign-off", null).status())
         .isEqualTo(200);
-    assertThat(counter.get("/api/v1/billing/day").json().get("status").asString()).isEqualTo("SIGNED_OFF");
+    assertThat(counter.get("/api/v1/billing/day").json().get("status").asString())
+        .isEqualTo("SIGNED_OFF");
 
-    assertThat(boss.post("/api/v1/billing/day-closes/" + closeId + "/reopen", Map.of("reason", "补录")).status())
+    assertThat(
+            boss.post("/api/v1/billing/day-closes/" + closeId + "/reopen", Map.of("reason", "补录"))
+                .status())
         .isEqualTo(403);
     // the database refuses a reopening that is not a manager's recorded one
     assertThatThrownBy(
             () ->
-                jdbc.sql("UPDATE billing_day_close SET status = 'OPEN', signed_off_by = NULL WHERE id = :id")
+                jdbc.sql(
+                        "UPDATE billing_day_close SET status = 'OPEN', signed_off_by = NULL WHERE id = :id")
                     .param("id", closeId)
                     .update())
         .isInstanceOf(DataAccessException.class);
 
     Api jingli = as(manager);
-    var noReason = jingli.post("/api/v1/billing/day-closes/" + closeId + "/reopen", Map.of("reason", ""));
+    var noReason =
+        jingli.post("/api/v1/billing/day-closes/" + closeId + "/reopen", Map.of("reason", ""));
     assertThat(noReason.status()).isEqualTo(400);
     var reopened =
-        jingli.post("/api/v1/billing/day-closes/" + closeId + "/reopen", Map.of("reason", "漏记一笔转账"));
+        jingli.post(
+            "/api/v1/billing/day-closes/" + closeId + "/reopen", Map.of("reason", "漏记一笔转账"));
     assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
     JsonNode day = counter.get("/api/v1/billing/day").json();
     assertThat(day.get("status").asString()).isEqualTo("OPEN");
     assertThat(day.get("reopenings").get(0).get("reason").asString()).isEqualTo("漏记一笔转账");
     assertThat(
-            jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'billing_day' AND entity_id = :id AND action = 'DAY_REOPENED'")
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_log WHERE entity_type = 'billing_day' AND entity_id = :id AND action = 'DAY_REOPENED'")
                 .param("id", String.valueOf(closeId))
                 .query(Long.class)
                 .single())
@@ -201,8 +226,19 @@ class DayCloseIntegrationTests {
     var transfer =
         counter.post(
             "/api/v1/billing/units/" + unit + "/payments",
-            Map.of("chargeIds", List.of(), "amount", new BigDecimal("500"), "channel", "TRANSFER", "reference", "ZZ123", "idempotencyKey", UUID.randomUUID().toString()));
+            Map.of(
+                "chargeIds",
+                List.of(),
+                "amount",
+                new BigDecimal("500"),
+                "channel",
+                "TRANSFER",
+                "reference",
+                "ZZ123",
+                "idempotencyKey",
+                UUID.randomUUID().toString()));
     assertThat(transfer.status()).isEqualTo(201);
-    assertThat(counter.post("/api/v1/billing/day/close", Map.of("countedCash", 20)).status()).isEqualTo(200);
+    assertThat(counter.post("/api/v1/billing/day/close", Map.of("countedCash", 20)).status())
+        .isEqualTo(200);
   }
 }

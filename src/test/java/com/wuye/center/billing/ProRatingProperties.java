@@ -81,7 +81,9 @@ class ProRatingProperties {
   @Property(tries = 500)
   @Label("the charged and the vacant parts of a month add up to the monthly amount")
   void chargedPlusVacantIsTheMonth(
-      @ForAll("splits") Split s, @ForAll("areas") BigDecimal area, @ForAll("rates") BigDecimal rate) {
+      @ForAll("splits") Split s,
+      @ForAll("areas") BigDecimal area,
+      @ForAll("rates") BigDecimal rate) {
     YearMonth period = YearMonth.of(2024, 2 + (s.days().length % 10)); // months of 29–31 days
     int length = period.lengthOfMonth();
     // occupied: every other part of a split of this month
@@ -102,7 +104,8 @@ class ProRatingProperties {
     if (day <= length) {
       vacant.add(new Range(period.atDay(day), null));
     }
-    List<Line> charged = BillCalculator.byDays(Item.PROPERTY_FEE, period, area, rate, occupied, "x");
+    List<Line> charged =
+        BillCalculator.byDays(Item.PROPERTY_FEE, period, area, rate, occupied, "x");
     List<Line> rest = BillCalculator.byDays(Item.PROPERTY_FEE, period, area, rate, vacant, "x");
     BigDecimal monthly = BillCalculator.monthly(rate, area);
     assertThat(BillCalculator.total(charged).add(BillCalculator.total(rest)))

@@ -40,7 +40,8 @@ class ReceiptNumberConcurrencyIntegrationTests {
   @Autowired TransactionTemplate tx;
 
   @Test
-  @DisplayName("CA-2 eight cashiers issuing receipts in one series at once get unique numbers without gaps")
+  @DisplayName(
+      "CA-2 eight cashiers issuing receipts in one series at once get unique numbers without gaps")
   void eightCashiersAtOnce() throws Exception {
     BillingFixtures fx = new BillingFixtures(estateService, estate, staffService);
     BillingFixtures.Community community = fx.community();
@@ -52,7 +53,10 @@ class ReceiptNumberConcurrencyIntegrationTests {
       counters.add(
           Api.login(port, fx.staff("sy", community.id(), Role.CASHIER), BillingFixtures.PASSWORD));
       // half of them share a unit, so payments also queue on the same account
-      units.add(i < 4 ? fx.unit(community, (101 + i) + "", "89.50", LocalDate.of(2020, 1, 1)) : units.get(i - 4));
+      units.add(
+          i < 4
+              ? fx.unit(community, (101 + i) + "", "89.50", LocalDate.of(2020, 1, 1))
+              : units.get(i - 4));
     }
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(cashiers);
@@ -83,11 +87,16 @@ class ReceiptNumberConcurrencyIntegrationTests {
         all.addAll(f.get(60, TimeUnit.SECONDS));
       }
       assertThat(all).hasSize(cashiers * perCashier).doesNotHaveDuplicates();
-      String prefix = community.code() + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + "-";
+      String prefix =
+          community.code() + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + "-";
       assertThat(all).allMatch(n -> n.startsWith(prefix));
       long[] issued =
-          all.stream().mapToLong(n -> Long.parseLong(n.substring(prefix.length()))).sorted().toArray();
-      assertThat(issued).containsExactly(LongStream.rangeClosed(1, cashiers * perCashier).toArray());
+          all.stream()
+              .mapToLong(n -> Long.parseLong(n.substring(prefix.length())))
+              .sorted()
+              .toArray();
+      assertThat(issued)
+          .containsExactly(LongStream.rangeClosed(1, cashiers * perCashier).toArray());
     } finally {
       pool.shutdownNow();
     }
@@ -155,7 +164,11 @@ class ReceiptNumberConcurrencyIntegrationTests {
                 .single())
         .isEqualTo(1);
     assertThat(
-            counter.get("/api/v1/billing/units/" + unit + "/account").json().get("prepaid").decimalValue())
+            counter
+                .get("/api/v1/billing/units/" + unit + "/account")
+                .json()
+                .get("prepaid")
+                .decimalValue())
         .isEqualByComparingTo("88.00");
   }
 }

@@ -4,6 +4,7 @@ import com.wuye.center.billing.ArrearsService;
 import com.wuye.center.billing.Billing;
 import com.wuye.center.billing.BillingService;
 import com.wuye.center.billing.Money;
+import com.wuye.center.billing.ReadingImport;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.Actors;
@@ -35,13 +36,19 @@ class BillingAdminPages {
   private final EstateDirectory estate;
   private final BillingExcel excel;
   private final java.time.Clock clock;
+  private final ReadingImport readingImport;
+  private final org.springframework.context.MessageSource messages;
 
   BillingAdminPages(
       BillingService billing,
       ArrearsService arrears,
       EstateDirectory estate,
       BillingExcel excel,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      ReadingImport readingImport,
+      org.springframework.context.MessageSource messages) {
+    this.readingImport = readingImport;
+    this.messages = messages;
     this.billing = billing;
     this.arrears = arrears;
     this.estate = estate;
@@ -142,6 +149,49 @@ class BillingAdminPages {
       typed.put("reading", reading);
       typed.put("note", note);
       Flash.error(redirect, e, typed);
+    }
+    return "redirect:/staff/billing/setup?community=" + community;
+  }
+
+  @PostMapping("/staff/billing/setup/readings/import")
+  String importReadings(
+      @RequestParam long community,
+      @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+      Locale locale,
+      RedirectAttributes redirect)
+      throws java.io.IOException {
+    try {
+      if (file.isEmpty()) {
+        throw DomainException.invalid("file", "error.import.empty");
+      }
+      ReadingImport.Report report =
+          readingImport.importXlsx(Actors.require(), community, file.getInputStream());
+      if (report.errors().isEmpty()) {
+        Flash.saved(redirect, "billing.reading.imported", report.imported());
+      } else {
+        String details =
+            String.join(
+                "; ",
+                report.errors().stream()
+                    .map(
+                        e ->
+                            messages.getMessage(
+                                "billing.reading.rowError",
+                                new Object[] {
+                                  e.row(),
+                                  messages.getMessage(
+                                      e.messageKey(), e.args().toArray(), e.messageKey(), locale)
+                                },
+                                locale))
+                    .toList());
+        Flash.error(
+            redirect,
+            DomainException.invalid(
+                "file", "billing.reading.importFailed", report.errors().size(), details),
+            Map.of());
+      }
+    } catch (DomainException e) {
+      Flash.error(redirect, e, Map.of());
     }
     return "redirect:/staff/billing/setup?community=" + community;
   }

@@ -34,13 +34,16 @@ class BillingApi {
   private final DayCloseService days;
   private final ArrearsService arrears;
   private final EstateDirectory estate;
+  private final com.wuye.center.billing.ReadingImport readingImport;
 
   BillingApi(
+      com.wuye.center.billing.ReadingImport readingImport,
       CashierService cashier,
       BillingService billing,
       DayCloseService days,
       ArrearsService arrears,
       EstateDirectory estate) {
+    this.readingImport = readingImport;
     this.cashier = cashier;
     this.billing = billing;
     this.days = days;
@@ -137,7 +140,8 @@ class BillingApi {
   @GetMapping("/api/v1/billing/day")
   @Operation(summary = "A cashier's day: totals per channel, payments, the close")
   DayCloseService.Day day(
-      @RequestParam(required = false) Long cashier, @RequestParam(required = false) LocalDate date) {
+      @RequestParam(required = false) Long cashier,
+      @RequestParam(required = false) LocalDate date) {
     return days.day(Actors.require(), cashier, date);
   }
 
@@ -177,6 +181,17 @@ class BillingApi {
   @ResponseStatus(HttpStatus.CREATED)
   Created reading(@PathVariable long unitId, @RequestBody BillingService.NewReading body) {
     return new Created(billing.recordReading(Actors.require(), unitId, body));
+  }
+
+  @PostMapping(
+      value = "/api/v1/billing/communities/{id}/readings/import",
+      consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import meter readings from .xlsx, all or nothing; report per row")
+  com.wuye.center.billing.ReadingImport.Report importReadings(
+      @PathVariable long id,
+      @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+      throws java.io.IOException {
+    return readingImport.importXlsx(Actors.require(), id, file.getInputStream());
   }
 
   @PostMapping("/api/v1/billing/units/{unitId}/parking")

@@ -38,7 +38,12 @@ class BillingExcel {
       int r = 0;
       r = row(s, r, msg("billing.day.cashier", locale), day.cashierName());
       r = row(s, r, msg("billing.day.date", locale), day.date().toString());
-      r = row(s, r, msg("billing.day.status", locale), msg("billing.dayStatus." + day.status(), locale));
+      r =
+          row(
+              s,
+              r,
+              msg("billing.day.status", locale),
+              msg("billing.dayStatus." + day.status(), locale));
       r++;
       header(s, r++, locale, "billing.channel", "billing.day.count", "billing.amount");
       for (var e : day.totals().entrySet()) {

@@ -38,14 +38,12 @@ class DayPages {
   @GetMapping("/staff/billing/day")
   String day(
       @RequestParam(required = false) Long cashier,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate date,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       Model model) {
     CurrentUser user = Actors.require();
     DayCloseService.Day day = days.day(user, cashier, date);
     model.addAttribute("day", day);
-    model.addAttribute(
-        "own", user.staffId() != null && user.staffId() == day.cashierId());
+    model.addAttribute("own", user.staffId() != null && user.staffId() == day.cashierId());
     model.addAttribute("canSignOff", user.hasAny(Role.SUPERVISOR, Role.MANAGER));
     model.addAttribute("canReopen", user.has(Role.MANAGER));
     return "billing/day";
@@ -53,8 +51,7 @@ class DayPages {
 
   @PostMapping("/staff/billing/day/close")
   String close(
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate date,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       @RequestParam(required = false) String countedCash,
       @RequestParam(required = false) String explanation,
       @RequestParam(required = false) String bankDeposit,
@@ -117,8 +114,7 @@ class DayPages {
   @GetMapping("/staff/billing/day.xlsx")
   ResponseEntity<byte[]> export(
       @RequestParam(required = false) Long cashier,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate date,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       Locale locale) {
     DayCloseService.Day day = days.day(Actors.require(), cashier, date);
     return BillingExcel.download(
