@@ -125,7 +125,7 @@ class CashierBrowserTests {
 
       // the supervisor approves
       b.driver().manage().deleteAllCookies();
-      b.login("zhuguan");
+      b.login("zhuguan").find(By.id("staff-home"));
       b.open("/staff/billing/voids");
       WebElement row = b.find(By.xpath("//tr[td/a[text()='" + mistaken + "']]"));
       row.findElement(By.cssSelector("button.approve")).click();
@@ -134,7 +134,7 @@ class CashierBrowserTests {
 
       // back at the counter: the receipt keeps its number and shows voided
       b.driver().manage().deleteAllCookies();
-      b.login(cashier, BillingFixtures.PASSWORD);
+      b.login(cashier, BillingFixtures.PASSWORD).find(By.id("staff-home"));
       b.driver().get(mistakenUrl);
       assertThat(b.find(By.id("voided-mark")).getText()).isEqualTo("已作废");
       assertThat(b.find(By.id("receipt-no")).getText()).isEqualTo(mistaken);
@@ -158,7 +158,7 @@ class CashierBrowserTests {
 
       // the supervisor signs the day off
       b.driver().manage().deleteAllCookies();
-      b.login("zhuguan");
+      b.login("zhuguan").find(By.id("staff-home"));
       b.open("/staff/billing/closes");
       b.find(
               By.xpath(
@@ -170,7 +170,7 @@ class CashierBrowserTests {
 
       // a later change to that day is refused: no payment, no void
       b.driver().manage().deleteAllCookies();
-      b.login(cashier, BillingFixtures.PASSWORD);
+      b.login(cashier, BillingFixtures.PASSWORD).find(By.id("staff-home"));
       b.open("/staff/billing/units/" + unit);
       b.type(By.id("tendered"), "223.75");
       b.click(By.id("pay-submit"));
@@ -180,6 +180,12 @@ class CashierBrowserTests {
       b.click(By.id("void-submit"));
       assertThat(b.find(By.id("error")).getText()).contains("已日结");
       b.screenshot("billing-7-locked");
+
+      // the counter works on a phone-sized screen too
+      b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+      b.open("/staff/billing/units/" + unit);
+      assertThat(b.find(By.id("pay-submit")).isDisplayed()).isTrue();
+      b.screenshot("billing-8-mobile");
     }
     // nothing was written by the refused attempts: two receipts, one voided
     Api api = Api.login(port, cashier, BillingFixtures.PASSWORD);

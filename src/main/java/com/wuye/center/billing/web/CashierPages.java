@@ -181,24 +181,27 @@ class CashierPages {
         "80mm".equalsIgnoreCase(format) || "MM80".equalsIgnoreCase(format)
             ? CashierService.PrintFormat.MM80
             : CashierService.PrintFormat.A4;
-    int copy = cashier.recordPrint(Actors.require(), id, f);
+    cashier.recordPrint(Actors.require(), id, f);
     return "redirect:/staff/billing/receipts/"
         + id
         + "/print?format="
-        + (f == CashierService.PrintFormat.MM80 ? "80mm" : "a4")
-        + "&copy="
-        + copy;
+        + (f == CashierService.PrintFormat.MM80 ? "80mm" : "a4");
   }
 
+  /**
+   * The print page of the latest recorded printing: a receipt is printed only through the POST
+   * above, which records it, so a reprint always shows 补打.
+   */
   @GetMapping("/staff/billing/receipts/{id}/print")
   String printPage(
-      @PathVariable long id,
-      @RequestParam(defaultValue = "a4") String format,
-      @RequestParam(defaultValue = "1") int copy,
-      Model model) {
-    model.addAttribute("receipt", cashier.receipt(Actors.require(), id));
+      @PathVariable long id, @RequestParam(defaultValue = "a4") String format, Model model) {
+    Billing.Receipt receipt = cashier.receipt(Actors.require(), id);
+    if (receipt.printCount() == 0) {
+      return "redirect:/staff/billing/receipts/" + id;
+    }
+    model.addAttribute("receipt", receipt);
     model.addAttribute("narrow", "80mm".equalsIgnoreCase(format));
-    model.addAttribute("copy", Math.max(1, copy));
+    model.addAttribute("copy", receipt.printCount());
     return "billing/receipt-print";
   }
 
