@@ -63,6 +63,9 @@ CREATE TABLE keycustody_entrustment (
 );
 CREATE INDEX keycustody_entrustment_unit_idx ON keycustody_entrustment (unit_id, id DESC);
 CREATE INDEX keycustody_entrustment_community_idx ON keycustody_entrustment (community_id, state, id DESC);
+-- key search by part of a unit code or an owner name (Chinese: no word boundaries, so trigrams)
+CREATE INDEX keycustody_entrustment_unit_code_trgm_idx ON keycustody_entrustment USING gin (unit_code gin_trgm_ops);
+CREATE INDEX keycustody_entrustment_owner_trgm_idx ON keycustody_entrustment USING gin (owner_name gin_trgm_ops);
 
 -- who may collect: the owner (depositor) and named persons. ID numbers are kept only as a keyed
 -- fingerprint (HMAC-SHA256 of type:number) for matching, and masked for display.

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -139,6 +141,21 @@ class KeyCustodyBrowserTests {
       assertThat(b.find(By.id("refused")).getText()).contains("均不符").contains("已记录");
       assertThat(b.find(By.id("entrustment-keys")).getText()).contains("在柜");
       b.screenshot("keycustody-refused");
+
+      // on a phone (375 px) the page fits the screen
+      String page = b.path().replace("/verify", "");
+      b.driver().manage().window().setSize(new Dimension(375, 812));
+      for (String path :
+          List.of(page, "/staff/keycustody", "/staff/keycustody/deposit?unitCode=1-1-101")) {
+        b.open(path);
+        Object overflow =
+            ((JavascriptExecutor) b.driver())
+                .executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        b.screenshot("keycustody-mobile-" + path.replaceAll("[^a-z0-9]", ""));
+        assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
+      }
+      b.screenshot("keycustody-mobile");
     }
     // the manager sees the attempt
     assertThat(fx.securityEvents().get(0).get("kind").asString()).isEqualTo("ID_MISMATCH");

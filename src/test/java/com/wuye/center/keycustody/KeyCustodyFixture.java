@@ -187,6 +187,43 @@ final class KeyCustodyFixture {
     return out;
   }
 
+  /** The answer to a page form: status, where it redirects to, the page. */
+  record Posted(int status, String location, String body) {}
+
+  /** Posts a page form (as a browser would, authenticated by the API token). */
+  Posted form(Api api, String path, List<Map.Entry<String, String>> fields) {
+    String body =
+        String.join(
+            "&",
+            fields.stream()
+                .map(
+                    f ->
+                        java.net.URLEncoder.encode(
+                                f.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                            + "="
+                            + java.net.URLEncoder.encode(
+                                f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .toList());
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                      .header("X-Auth-Token", api.token())
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("Accept-Language", "zh-CN")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return new Posted(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Where a GET redirects to. */
   String redirect(Api api, String path) {
     try {
