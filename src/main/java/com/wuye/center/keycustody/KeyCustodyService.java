@@ -23,6 +23,7 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.ConstraintMessages;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ public class KeyCustodyService {
   private final ApplicationEventPublisher events;
   private final MessageSource messages;
   private final TransactionTemplate tx;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   KeyCustodyService(
       CustodyRepository repository,
@@ -94,7 +95,7 @@ public class KeyCustodyService {
       ApplicationEventPublisher events,
       MessageSource messages,
       TransactionTemplate tx,
-      java.time.Clock clock) {
+      Clock clock) {
     this.repository = repository;
     this.estate = estate;
     this.staff = staff;

@@ -49,7 +49,7 @@ final class Forms {
     }
   }
 
-  /** Lines of a textarea, trimmed, blank lines dropped at the end. */
+  /** Lines of a textarea, trimmed (the aggregate ignores trailing blank lines). */
   static List<String> lines(String raw) {
     if (raw == null || raw.isBlank()) {
       return List.of();
