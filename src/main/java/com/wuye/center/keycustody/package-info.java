@@ -19,11 +19,11 @@
  *       the keyed fingerprint (HMAC-SHA256) under which ID numbers are matched; at least 16
  *       characters. Unset: a random secret is generated once and kept in the database (a warning is
  *       logged). Never change it once keys are in custody: stored IDs would no longer match.
- *   <li>{@code wuye.keycustody.overdue-check.enabled}: the scheduled escalation of overdue lent
- *       keys. Unset, it is on, except with the throw-away test database ({@code
- *       wuye.db.embedded.port=0}, as the test configuration sets), where tests call {@link
- *       com.wuye.center.keycustody.OverdueLoans#escalate()} themselves. Interval: {@code
- *       wuye.keycustody.overdue-check.interval-ms} (default 300000).
+ *   <li>{@code wuye.keycustody.overdue-check.enabled} (default true): the scheduled escalation of
+ *       overdue lent keys, every {@code wuye.keycustody.overdue-check.interval} (default 5m), one
+ *       node at a time. All schedules are off with {@code wuye.scheduling.enabled=false}, as in the
+ *       test configuration, where tests call {@link
+ *       com.wuye.center.keycustody.OverdueLoans#escalate()} themselves.
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(

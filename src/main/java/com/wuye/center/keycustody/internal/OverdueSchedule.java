@@ -1,23 +1,23 @@
 package com.wuye.center.keycustody.internal;
 
 import com.wuye.center.keycustody.OverdueLoans;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the overdue-loan escalation every few minutes on every node ({@link OverdueLoans} escalates
- * each loan once). On unless {@code wuye.keycustody.overdue-check.enabled=false}; off by default
- * with the throw-away test database ({@code wuye.db.embedded.port=0}), where tests run the check
- * themselves.
+ * Runs the overdue-loan escalation every few minutes, on one node at a time (ShedLock, see
+ * shared.SchedulingConfiguration); {@link OverdueLoans} also escalates each loan once by a
+ * conditional update. Off with {@code wuye.scheduling.enabled=false} (the test configuration: tests
+ * call {@link OverdueLoans#escalate()} themselves) or {@code
+ * wuye.keycustody.overdue-check.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnExpression(
-    "${wuye.keycustody.overdue-check.enabled:${wuye.db.embedded.port:54329} != 0}")
+    "${wuye.scheduling.enabled:true} and ${wuye.keycustody.overdue-check.enabled:true}")
 class OverdueSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(OverdueSchedule.class);
@@ -28,8 +28,9 @@ class OverdueSchedule {
   }
 
   @Scheduled(
-      fixedDelayString = "${wuye.keycustody.overdue-check.interval-ms:300000}",
-      initialDelayString = "${wuye.keycustody.overdue-check.initial-delay-ms:60000}")
+      fixedDelayString = "${wuye.keycustody.overdue-check.interval:5m}",
+      initialDelayString = "${wuye.keycustody.overdue-check.initial-delay:1m}")
+  @SchedulerLock(name = "keycustody-overdue-check", lockAtMostFor = "PT2M")
   void check() {
     try {
       int n = loans.escalate();
