@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,7 +213,9 @@ public class ConvenienceOrders {
     audit.record(SUBJECT, id, "CREATED", null, snapshot(order));
 
     // CS-S2 timeliness: the promise runs from acceptance (or the time wanted, if later)
-    Instant from = wantedAt.isAfter(now) ? wantedAt : now;
+    // (whole seconds: the clock keeps its target in seconds, so the due time stays exact)
+    Instant started = now.truncatedTo(ChronoUnit.SECONDS);
+    Instant from = wantedAt.isAfter(started) ? wantedAt : started;
     clocks.startUntil(
         new DeadlineClocks.Start(
             SUBJECT,
@@ -222,7 +225,7 @@ public class ConvenienceOrders {
             staffLink(id),
             unit.communityId(),
             null,
-            now,
+            started,
             null),
         from.plus(service.promise()));
     if (channel == Channel.PORTAL) {

@@ -90,6 +90,20 @@ final class ConvenienceFixture {
         Set.of());
   }
 
+  /**
+   * Cancels the orders a test left open (placed up to the business clock's now), so that their
+   * deadline clocks stop: the database is shared, and other areas' tests sweep every running clock.
+   */
+  void cancelOpenOrders(ConvenienceOrders orders, java.time.Instant now) {
+    CurrentUser kefu = staffUser("kefu");
+    jdbc.sql(
+            "SELECT id FROM convenience_order WHERE status IN ('ORDERED', 'ASSIGNED') AND ordered_at <= :now")
+        .param("now", java.sql.Timestamp.from(now))
+        .query(Long.class)
+        .list()
+        .forEach(id -> orders.cancel(kefu, id, "测试结束"));
+  }
+
   /** A household of its own: a fresh resident (with a portal login) moved into a unit. */
   record Household(long unitId, String unitCode, long residentId, String phone) {}
 

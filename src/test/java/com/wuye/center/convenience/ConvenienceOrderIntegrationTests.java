@@ -71,8 +71,12 @@ class ConvenienceOrderIntegrationTests {
   }
 
   @AfterEach
-  void resetClock() {
-    testClock.reset();
+  void finish() {
+    try {
+      fx.cancelOpenOrders(orders, testClock.instant());
+    } finally {
+      testClock.reset();
+    }
   }
 
   Map<String, Object> call(Household h, String service, LocalDateTime at, String price) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,11 @@ class ConveniencePagesIntegrationTests {
   @BeforeEach
   void setUp() {
     fx = new ConvenienceFixture(jdbc, estate, estateService, staffDirectory, staffService);
+  }
+
+  @AfterEach
+  void finish() {
+    fx.cancelOpenOrders(orders, java.time.Instant.now());
   }
 
   static LocalDateTime tomorrowAt(int hour) {
