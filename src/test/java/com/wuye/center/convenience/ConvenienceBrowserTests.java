@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.support.Browser;
 import com.wuye.center.support.IntegrationTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +32,12 @@ class ConvenienceBrowserTests {
   static void setValue(Browser b, WebElement input, String value) {
     ((JavascriptExecutor) b.driver())
         .executeScript("arguments[0].value = arguments[1];", input, value);
+  }
+
+  /** Waits until the element shows the text (after a submit, the old page may still be there). */
+  static void waitForText(Browser b, By by, String text) {
+    new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(by, text));
   }
 
   static void logout(Browser b) {
@@ -76,25 +85,28 @@ class ConvenienceBrowserTests {
       // the service desk assigns it to a technician
       logout(b);
       b.login("kefu");
+      b.find(By.id("staff-home"));
       b.open("/staff/convenience/orders/" + id);
       assertThat(b.text()).contains("客厅空调一台", "预计 ¥80.00");
       new Select(b.find(By.id("staffId"))).selectByVisibleText("张建国");
       b.click(By.id("assign-submit"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已派单");
+      waitForText(b, By.id("order-status"), "已派单");
 
       // the technician marks it done; the charge goes to the unit's bill
       logout(b);
       b.login("gongcheng");
+      b.find(By.id("staff-home"));
       b.open("/staff/convenience/orders/" + id);
       b.type(By.id("workNote"), "已清洗滤网和蒸发器");
       b.click(By.id("complete-submit"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已完成（待确认）");
+      waitForText(b, By.id("order-status"), "已完成（待确认）");
       assertThat(b.find(By.id("charge")).getText()).startsWith("¥80.00（已计入物业账单");
       b.screenshot("convenience-staff-done");
 
       // the resident confirms: no tip was asked for, five stars
       logout(b);
       b.login("13800000001");
+      b.find(By.id("portal-home"));
       b.open("/portal/convenience/orders/" + id);
       assertThat(b.text()).contains("本中心员工不收取任何小费", "服务人员是否向您索要小费？");
       assertThat(b.find(By.id("charge")).getText()).isEqualTo("¥80.00（已计入物业账单，请到收银处或在线缴纳）");
@@ -102,7 +114,7 @@ class ConvenienceBrowserTests {
       b.click(By.cssSelector("label[for='star-5']"));
       b.type(By.id("comment"), "师傅很专业");
       b.click(By.id("confirm-submit"));
-      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已确认");
+      waitForText(b, By.id("order-status"), "已确认");
       assertThat(b.find(By.id("rating")).getText()).isEqualTo("★★★★★ 师傅很专业");
       assertThat(b.find(By.id("tip-answer")).getText()).isEqualTo("否");
       assertThat(b.text()).contains("感谢您的确认和评价");
