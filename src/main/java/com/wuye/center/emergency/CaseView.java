@@ -45,9 +45,17 @@ public record CaseView(
     FollowUp followUp,
     Set<StepType> actions) {
 
-  /** Who was sent an assignment that must be acknowledged, and when they acknowledged it. */
+  /**
+   * Who was sent an assignment that must be acknowledged, for which step (the dispatch, a guard's
+   * or carer's assignment, the manager's decision), and when they acknowledged it.
+   */
   public record Ack(
-      String name, String username, Instant sentAt, Instant acknowledgedAt, Long afterSeconds) {
+      String name,
+      String username,
+      StepType forStep,
+      Instant sentAt,
+      Instant acknowledgedAt,
+      Long afterSeconds) {
     public boolean acknowledged() {
       return acknowledgedAt != null;
     }

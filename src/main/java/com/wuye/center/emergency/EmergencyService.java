@@ -430,6 +430,7 @@ public class EmergencyService {
                     new CaseView.Ack(
                         byAccount.getOrDefault(a.accountId(), a.username()),
                         a.username(),
+                        assignmentAt(c, a.sentAt()),
                         a.sentAt(),
                         a.acknowledgedAt(),
                         a.acknowledgedAt() == null
@@ -533,6 +534,26 @@ public class EmergencyService {
         responseTimes(c, acks, people),
         followUp,
         actions);
+  }
+
+  /** The steps that send assignments to acknowledge. */
+  private static final Set<StepType> ASSIGNING =
+      EnumSet.of(
+          StepType.SECURITY_NOTIFIED,
+          StepType.GUARDS_ASSIGNED,
+          StepType.ENTRANCE_WAITER_ASSIGNED,
+          StepType.CARERS_ASSIGNED,
+          StepType.MORE_HELP);
+
+  /** The assigning step a notification was sent for: the latest one recorded before it. */
+  private static StepType assignmentAt(EmergencyCase c, Instant sentAt) {
+    StepType found = null;
+    for (Step s : c.steps()) {
+      if (ASSIGNING.contains(s.type()) && !s.at().isAfter(sentAt)) {
+        found = s.type();
+      }
+    }
+    return found;
   }
 
   private List<CaseRow> rows(List<EmergencyCase> list) {

@@ -184,6 +184,79 @@ class EmergencyFollowUpIntegrationTests {
 
   @Test
   @DisplayName(
+      "response times per case: call → security acknowledged → vehicle → settled, in the API and the report")
+  void responseTimesForReports() {
+    Instant t0 = Instant.parse("2020-04-07T06:00:00Z");
+    testClock.set(t0);
+    Api kefu = Api.login(port, "kefu");
+    Api baoan = Api.login(port, "baoan");
+    long id = openHospitalCase(kefu, "1-1-1802");
+    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+
+    testClock.set(t0.plusSeconds(90));
+    long dispatch =
+        jdbc.sql(
+                "SELECT n.id FROM notification n JOIN account a ON a.id = n.account_id"
+                    + " WHERE a.username = 'baoan' AND n.source_type = 'emergency' AND n.source_id = :s")
+            .param("s", String.valueOf(id))
+            .query(Long.class)
+            .single();
+    assertThat(baoan.post("/api/v1/notifications/" + dispatch + "/ack", null).status())
+        .isEqualTo(200);
+    testClock.set(t0.plusSeconds(200));
+    ok(
+        baoan.post(
+            steps,
+            step(
+                "GUARDS_ASSIGNED",
+                "staffIds",
+                List.of(staffId("baoan2"), staffId("baoan3")),
+                "standBy",
+                "HOME")));
+    testClock.set(t0.plusSeconds(300));
+    ok(kefu.post(steps, step("VEHICLE_ARRANGED")));
+    ok(
+        kefu.post(
+            steps,
+            step(
+                "NECESSITIES_REMINDED",
+                "items",
+                List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
+                "person",
+                "陈太太")));
+    testClock.set(t0.plusSeconds(2820));
+    ok(kefu.post(steps, step("SETTLED")));
+
+    Api zhuguan = Api.login(port, "zhuguan");
+    JsonNode rows =
+        ok(zhuguan.get("/api/v1/emergency/response-times?from=2020-04-07&to=2020-04-07"));
+    assertThat(rows).hasSize(1);
+    JsonNode times = rows.get(0).get("responseTimes");
+    assertThat(rows.get(0).get("id").asLong()).isEqualTo(id);
+    assertThat(times.get("securityAcknowledgedAfterSeconds").asLong()).isEqualTo(90);
+    assertThat(times.get("helpAfterSeconds").asLong()).isEqualTo(300);
+    assertThat(times.get("settledAfterSeconds").asLong()).isEqualTo(2820);
+    assertThat(rows.get(0).get("contactPhone").asString()).isEqualTo("057****6666");
+
+    String report = zhuguan.get("/staff/emergency/report?from=2020-04-07&to=2020-04-07").body();
+    assertThat(report).contains("01:30").contains("05:00").contains("47:00");
+    assertThat(kefu.get("/api/v1/emergency/response-times").status()).isEqualTo(403);
+    assertThat(
+            zhuguan.get("/api/v1/emergency/response-times?from=2020-04-08&to=2020-04-07").status())
+        .isEqualTo(400);
+
+    // the case is in the supervisors' list of open emergencies until it ends
+    assertThat(zhuguan.get("/staff/emergency").body()).contains("滨江花园 1-1-1802");
+    ok(kefu.post(steps, step("MORE_HELP", "needed", false)));
+    ok(kefu.post(steps, step("ENDED")));
+    ok(kefu.post(steps, step("FOLLOW_UP_DONE", "note", "已回访")));
+    List<Long> open = new ArrayList<>();
+    ok(zhuguan.get("/api/v1/emergency/cases")).forEach(n -> open.add(n.get("id").asLong()));
+    assertThat(open).doesNotContain(id);
+  }
+
+  @Test
+  @DisplayName(
       "two staff on one case never overwrite each other: steps are appended, a stale version is refused")
   void concurrentStepsNeverOverwrite() throws Exception {
     Api kefu = Api.login(port, "kefu");
