@@ -137,17 +137,7 @@ public class EmergencyService {
       List<String> items,
       Boolean needed,
       String note,
-      Integer expectedVersion) {
-
-    public static StepRequest of(String type) {
-      return new StepRequest(type, null, null, null, null, null, null, null, null, null);
-    }
-
-    public StepRequest withNote(String n) {
-      return new StepRequest(
-          type, choice, staffIds, standBy, reason, person, items, needed, n, expectedVersion);
-    }
-  }
+      Integer expectedVersion) {}
 
   /** A staff member to pick in a form. */
   public record StaffRef(long id, String name, boolean onDuty, boolean shiftLeader) {}

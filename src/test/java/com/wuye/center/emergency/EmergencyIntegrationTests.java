@@ -187,6 +187,12 @@ class EmergencyIntegrationTests {
     assertThat(page).contains("来电人原话").doesNotContain("诊断");
     String casePage = kefu.get("/staff/emergency/" + id).body();
     assertThat(casePage).contains("切不可不懂装懂");
+    assertThat(kefu.get("/staff/emergency/new?lang=en").body())
+        .contains("Never pretend to know")
+        .contains("give no opinion on the illness and no medical advice");
+    assertThat(kefu.get("/staff/emergency/" + id + "?lang=en").body())
+        .contains("Never pretend to know")
+        .contains("Timeline");
   }
 
   @Test

@@ -170,11 +170,9 @@ public class CaseRepository {
     jdbc.sql("SELECT * FROM emergency_step WHERE case_id = ANY(:ids) ORDER BY case_id, seq")
         .param("ids", caseIds.toArray(Long[]::new))
         .query(
-            (rs, n) -> {
+            (ResultSet rs) -> {
               out.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(step(rs));
-              return null;
-            })
-        .list();
+            });
     return out;
   }
 
