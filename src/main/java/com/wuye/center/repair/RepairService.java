@@ -691,7 +691,7 @@ public class RepairService {
                 o.number(),
                 o.communityId(),
                 s.facts().unitId(),
-                "维修费 " + o.number() + " " + categoryName(s.facts().category()),
+                "维修费 · " + categoryName(s.facts().category()),
                 lines,
                 total,
                 now));
