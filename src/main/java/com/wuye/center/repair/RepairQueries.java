@@ -14,7 +14,7 @@ import com.wuye.center.repair.RepairViews.IntegrityCase;
 import com.wuye.center.repair.RepairViews.OrderDetail;
 import com.wuye.center.repair.RepairViews.Row;
 import com.wuye.center.repair.RepairViews.TimelineEntry;
-import com.wuye.center.repair.internal.CatalogRepository;
+import com.wuye.center.repair.internal.RepairCatalogRepository;
 import com.wuye.center.repair.internal.RepairReads;
 import com.wuye.center.repair.internal.RepairRepository;
 import com.wuye.center.shared.CurrentUser;
@@ -50,7 +50,7 @@ public class RepairQueries {
 
   private final RepairReads reads;
   private final RepairRepository repo;
-  private final CatalogRepository catalog;
+  private final RepairCatalogRepository catalog;
   private final RepairAccess access;
   private final EstateDirectory estate;
   private final StaffDirectory staff;
@@ -60,7 +60,7 @@ public class RepairQueries {
   RepairQueries(
       RepairReads reads,
       RepairRepository repo,
-      CatalogRepository catalog,
+      RepairCatalogRepository catalog,
       RepairAccess access,
       EstateDirectory estate,
       StaffDirectory staff,

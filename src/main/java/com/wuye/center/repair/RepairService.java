@@ -10,8 +10,8 @@ import com.wuye.center.notice.Notifications;
 import com.wuye.center.notice.Notifications.Message;
 import com.wuye.center.repair.RepairOrder.Area;
 import com.wuye.center.repair.RepairOrder.Channel;
-import com.wuye.center.repair.internal.CatalogRepository;
 import com.wuye.center.repair.internal.Images;
+import com.wuye.center.repair.internal.RepairCatalogRepository;
 import com.wuye.center.repair.internal.RepairRepository;
 import com.wuye.center.repair.internal.RepairRepository.Stored;
 import com.wuye.center.shared.AuditTrail;
@@ -63,7 +63,7 @@ public class RepairService {
       DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ClockConfiguration.ZONE);
 
   private final RepairRepository repo;
-  private final CatalogRepository catalog;
+  private final RepairCatalogRepository catalog;
   private final RepairAccess access;
   private final EstateDirectory estate;
   private final StaffDirectory staff;
@@ -76,7 +76,7 @@ public class RepairService {
 
   RepairService(
       RepairRepository repo,
-      CatalogRepository catalog,
+      RepairCatalogRepository catalog,
       RepairAccess access,
       EstateDirectory estate,
       StaffDirectory staff,
@@ -718,7 +718,7 @@ public class RepairService {
               .from("repair_integrity_case", caseId)
               .mustAcknowledge());
       events.publishEvent(
-          new IntegrityCaseOpened(
+          new RepairIntegrityCaseOpened(
               caseId, id, o.number(), o.communityId(), o.assigneeStaffId(), now));
     }
     if (!satisfied && o.assigneeStaffId() != null) {

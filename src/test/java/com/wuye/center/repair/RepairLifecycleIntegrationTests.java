@@ -56,7 +56,7 @@ class RepairLifecycleIntegrationTests {
   @Test
   @DisplayName(
       "A resident's repair goes reported → dispatched → accepted → on site → completed → confirmed → closed, every step on the timeline")
-  void fullLifecycle() {
+  void fullLifecycle() throws InterruptedException {
     Api resident = f.login("13800000001");
     JsonNode created = f.reportInUnit(resident, "1-1-101", false);
     long id = created.get("id").asLong();
@@ -111,6 +111,21 @@ class RepairLifecycleIntegrationTests {
     assertThat(order.get("resolveClock").get("breached").asBoolean()).isFalse();
     assertThat(order.get("rating").get("speed").asInt()).isEqualTo(5);
     assertThat(order.get("chargeTotal").decimalValue()).isEqualByComparingTo("40.00");
+    // CA-4: the cashier's side raised exactly one charge for this order (after the commit)
+    long deadline = System.currentTimeMillis() + 10_000;
+    List<java.math.BigDecimal> charges = List.of();
+    while (charges.isEmpty() && System.currentTimeMillis() < deadline) {
+      charges =
+          jdbc.sql(
+                  "SELECT amount FROM billing_charge WHERE source_type = 'repair' AND source_id = :id")
+              .param("id", String.valueOf(id))
+              .query(java.math.BigDecimal.class)
+              .list();
+      if (charges.isEmpty()) {
+        Thread.sleep(50);
+      }
+    }
+    assertThat(charges).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("40.00"));
   }
 
   @Test

@@ -43,13 +43,13 @@ class RepairDemoData {
           new Item("疏通地漏", "个", "40.00", "DRAIN"),
           new Item("上门检查（未维修）", "次", "20.00", "OTHER"));
 
-  private final CatalogRepository catalog;
+  private final RepairCatalogRepository catalog;
   private final RepairService repairs;
   private final EstateDirectory estate;
   private final StaffDirectory staff;
 
   RepairDemoData(
-      CatalogRepository catalog,
+      RepairCatalogRepository catalog,
       RepairService repairs,
       EstateDirectory estate,
       StaffDirectory staff) {

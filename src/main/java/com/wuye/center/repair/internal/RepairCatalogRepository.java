@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 
 /** The configurable categories and the published price list (维修收费标准). */
 @Repository
-public class CatalogRepository {
+public class RepairCatalogRepository {
 
   private final JdbcClient jdbc;
 
-  CatalogRepository(JdbcClient jdbc) {
+  RepairCatalogRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -28,14 +28,14 @@ public class CatalogRepository {
             "SELECT * FROM repair_category"
                 + (activeOnly ? " WHERE active" : "")
                 + " ORDER BY sort_order, code")
-        .query(CatalogRepository::category)
+        .query(RepairCatalogRepository::category)
         .list();
   }
 
   public Optional<RepairCategory> category(String code) {
     return jdbc.sql("SELECT * FROM repair_category WHERE code = :c")
         .param("c", code)
-        .query(CatalogRepository::category)
+        .query(RepairCatalogRepository::category)
         .optional();
   }
 
@@ -76,7 +76,7 @@ public class CatalogRepository {
             "SELECT * FROM repair_price_item WHERE active AND (community_id IS NULL OR community_id = :c)"
                 + " ORDER BY category NULLS LAST, name")
         .param("c", communityId)
-        .query(CatalogRepository::priceItem)
+        .query(RepairCatalogRepository::priceItem)
         .list()
         .forEach(p -> out.put(p.id(), p));
     return out;
@@ -85,7 +85,7 @@ public class CatalogRepository {
   public Optional<PriceItem> priceItem(long id) {
     return jdbc.sql("SELECT * FROM repair_price_item WHERE id = :id")
         .param("id", id)
-        .query(CatalogRepository::priceItem)
+        .query(RepairCatalogRepository::priceItem)
         .optional();
   }
 
