@@ -425,6 +425,22 @@ public class EstateImport {
                 .single();
         unitIds.put(r.code(), unitId);
         units++;
+        audit.record(
+            "unit",
+            unitId,
+            "CREATED",
+            null,
+            Map.of(
+                "code",
+                r.code(),
+                "floor",
+                r.floor(),
+                "floorArea",
+                r.area(),
+                "usage",
+                r.usage(),
+                "source",
+                "import"));
       }
       Person p = r.person();
       if (p != null) {
@@ -449,6 +465,22 @@ public class EstateImport {
                     .query(Long.class)
                     .single();
             residents++;
+            audit.record(
+                "resident",
+                residentId,
+                "CREATED",
+                null,
+                Map.of(
+                    "name",
+                    p.name(),
+                    "phone",
+                    p.phone(),
+                    "idType",
+                    p.id().type(),
+                    "idNumber",
+                    p.id().number(),
+                    "source",
+                    "import"));
           }
           residentIds.put(key, residentId);
         }
@@ -460,6 +492,20 @@ public class EstateImport {
             .param("rel", p.relation().name())
             .param("d", p.movedIn())
             .update();
+        audit.record(
+            "unit",
+            unitId,
+            "MOVED_IN",
+            null,
+            Map.of(
+                "residentId",
+                residentId,
+                "relation",
+                p.relation(),
+                "movedIn",
+                p.movedIn().toString(),
+                "source",
+                "import"));
       }
     }
     return new int[] {units, residents, buildings};

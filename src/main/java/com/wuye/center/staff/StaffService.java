@@ -138,6 +138,16 @@ public class StaffService {
     return id;
   }
 
+  /** The id of the account with this username. */
+  @Transactional(readOnly = true)
+  public long accountIdOf(String username) {
+    return jdbc.sql("SELECT id FROM account WHERE lower(username) = lower(:u)")
+        .param("u", username)
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> DomainException.notFound("error.account.notFound"));
+  }
+
   /**
    * Marks a staff member on or off duty (the duty roster emergencies and repairs dispatch from).
    */

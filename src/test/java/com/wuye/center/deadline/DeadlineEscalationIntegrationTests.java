@@ -31,6 +31,7 @@ class DeadlineEscalationIntegrationTests {
   @Autowired TestClock testClock;
   @Autowired JdbcClient jdbc;
   @Autowired EstateDirectory estate;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
   void resetClock() {
@@ -120,6 +121,19 @@ class DeadlineEscalationIntegrationTests {
             DeadlineClock.Level.WARNING,
             DeadlineClock.Level.BREACH,
             DeadlineClock.Level.ESCALATION);
+  }
+
+  @Test
+  void administratorsCanRunASweepOverTheApiOthersCannot() {
+    var admin = com.wuye.center.support.Api.login(port, "admin");
+    var r = admin.post("/api/v1/admin/deadlines/sweep", null);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().has("millis")).isTrue();
+    assertThat(
+            com.wuye.center.support.Api.login(port, "jingli")
+                .post("/api/v1/admin/deadlines/sweep", null)
+                .status())
+        .isEqualTo(403);
   }
 
   @Test

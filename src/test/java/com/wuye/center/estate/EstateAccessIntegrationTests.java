@@ -170,4 +170,33 @@ class EstateAccessIntegrationTests {
     assertThat(page2.get("page").asInt()).isEqualTo(1);
     assertThat(page2.get("items").size()).isEqualTo(20);
   }
+
+  @Test
+  void customerServiceOpensAPortalLoginForAnOccupantWhoThenSeesOnlyTheirUnit() {
+    Api kefu = Api.login(port, "kefu");
+    long unitId = demoUnit("2-2-1202");
+    var occupant = kefu.get("/api/v1/units/" + unitId).json().get("occupants").get(0);
+    long residentId = occupant.get("residentId").asLong();
+    var created =
+        kefu.post(
+            "/api/v1/units/" + unitId + "/residents/" + residentId + "/account",
+            Map.of("password", "Portal#2026"));
+    assertThat(created.status()).isEqualTo(201);
+    String username = created.json().get("username").asString();
+    assertThat(username).startsWith("138");
+
+    Api resident = Api.login(port, username, "Portal#2026");
+    assertThat(resident.get("/api/v1/portal/units").json().get(0).get("code").asString())
+        .isEqualTo("2-2-1202");
+    var again =
+        kefu.post(
+            "/api/v1/units/" + unitId + "/residents/" + residentId + "/account",
+            Map.of("password", "Portal#2026"));
+    assertThat(again.status()).isEqualTo(400);
+    var shortPassword =
+        kefu.post(
+            "/api/v1/units/" + demoUnit("2-2-1201") + "/residents/" + residentId + "/account",
+            Map.of("password", "x"));
+    assertThat(shortPassword.status()).isEqualTo(400);
+  }
 }

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class NotificationPages {
 
+  static final String BELL =
+      "<svg class=\"icon\" viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" aria-hidden=\"true\"><path fill=\"currentColor\" d=\"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z\"/></svg>";
+
   private final Notifications notifications;
 
   NotificationPages(Notifications notifications) {
@@ -32,7 +35,7 @@ class NotificationPages {
   @ResponseBody
   String bell() {
     long n = notifications.unreadCount(Actors.require());
-    return "🔔" + (n > 0 ? "<span class=\"badge\">" + n + "</span>" : "");
+    return BELL + (n > 0 ? "<span class=\"badge\">" + n + "</span>" : "");
   }
 
   @PostMapping("/notifications/{id}/read")
