@@ -377,13 +377,23 @@ public final class Complaint {
   }
 
   /**
-   * Corrective actions (repairs, departments) belong to the complaint's handling from step 5 on.
+   * Corrective actions (repairs, departments; CS-8.6) are taken once the resident's needs are known
+   * (step 5) and until the satisfaction check finds the resident satisfied (step 7).
    */
   public void requireCorrectionAllowed() {
     requireOpen();
     if (recorded(ComplaintStep.NEEDS, 1).isEmpty()) {
       throw DomainException.rule("complaint.error.correctionTooEarly");
     }
+    if (!correctionOpen()) {
+      throw DomainException.rule("complaint.error.correctionDone");
+    }
+  }
+
+  /** Whether corrective actions may be added now (steps 6 and 7 of the current round). */
+  public boolean correctionOpen() {
+    ComplaintStep next = nextStep().orElse(null);
+    return next == ComplaintStep.CORRECTION || next == ComplaintStep.SATISFACTION;
   }
 
   /** Steps still missing before the complaint may close (empty: it may close). */

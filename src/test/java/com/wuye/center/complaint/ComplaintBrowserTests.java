@@ -84,8 +84,7 @@ class ComplaintBrowserTests {
 
       kefu.type(By.cssSelector("#step-form-8 textarea[name=text]"), "防水维修后未做闭水试验就验收，导致二次漏水");
       kefu.type(
-          By.cssSelector("#step-form-8 textarea[name=whatChanges]"),
-          "卫生间防水维修一律做 24 小时闭水试验后再验收");
+          By.cssSelector("#step-form-8 textarea[name=whatChanges]"), "卫生间防水维修一律做 24 小时闭水试验后再验收");
       record(kefu, 8);
       assertThat(kefu.find(By.id("lessons")).getText()).contains("已读 1 /");
       kefu.screenshot("complaint-eight-steps");
@@ -94,8 +93,7 @@ class ComplaintBrowserTests {
       assertThat(kefu.find(By.id("complaint-status")).getText()).isEqualTo("已结案");
       assertThat(kefu.find(By.id("closing-thanks")).getText()).isEqualTo("感谢您的支持与理解！");
       noticeId =
-          jdbc.sql(
-                  "SELECT id FROM staff_notice WHERE source_type = 'complaint' AND source_id = :s")
+          jdbc.sql("SELECT id FROM staff_notice WHERE source_type = 'complaint' AND source_id = :s")
               .param("s", String.valueOf(complaintId))
               .query(Long.class)
               .single();

@@ -609,6 +609,71 @@ class ComplaintIntegrationTests {
     }
   }
 
+  @Test
+  @DisplayName(
+      "CS-C3 a refused page form comes back with the reason and what was typed, never a 500")
+  void refusedFormsKeepWhatWasTyped() throws Exception {
+    long id = f.receive(kefu, "页面表单测试");
+    Api.Response noExplanation =
+        postForm(
+            "/staff/complaints/" + id + "/close",
+            Map.of("outcome", "CLARIFIED", "explanation", "", "thanks", "我们的致谢语（保留）"));
+    assertThat(noExplanation.status()).isEqualTo(400);
+    assertThat(noExplanation.body()).contains("须记录向业户所作的解释").contains("我们的致谢语（保留）");
+    Api.Response missing =
+        postForm(
+            "/staff/complaints/" + id + "/close",
+            Map.of("outcome", "CLARIFIED", "explanation", "已解释收费依据（保留）", "thanks", "谢谢"));
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.body()).contains("缺第 1、2、3、4、5、6、7、8 步").contains("已解释收费依据（保留）");
+    Api.Response first =
+        postForm("/staff/complaints/" + id + "/steps/1", Map.of("text", "感谢（保留）", "version", "0"));
+    assertThat(first.status()).isEqualTo(302);
+    Api.Response past =
+        postForm("/staff/complaints/" + id + "/steps/2", Map.of("text", "欢迎（保留）", "version", "0"));
+    assertThat(past.status()).as("a stale screen").isEqualTo(409);
+    assertThat(past.body()).contains("刚被其他人修改").contains("欢迎（保留）");
+    Api.Response intake =
+        postForm(
+            "/staff/complaints",
+            Map.of(
+                "communityId", String.valueOf(f.community()),
+                "unitCode", "1-1-101",
+                "channel", "PHONE",
+                "categoryCode", "NOISE",
+                "contactName", "王先生",
+                "contactPhone", "123",
+                "words", "业户原话（保留）"));
+    assertThat(intake.status()).isEqualTo(400);
+    assertThat(intake.body()).contains("手机号应为 11 位").contains("业户原话（保留）");
+  }
+
+  /**
+   * A browser-like form post (the API token stands in for the session; no CSRF for token clients).
+   */
+  Api.Response postForm(String path, Map<String, String> form) throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+            .header("X-Auth-Token", kefu.token())
+            .header("Accept-Language", "zh-CN")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new Api.Response(response.statusCode(), response.body());
+  }
+
   /** A complaint with all eight steps recorded. */
   long readyToClose(String words) {
     long id = f.receive(kefu, words);
