@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
+import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
@@ -47,6 +48,7 @@ class ComplaintIntegrationTests {
   @Autowired ApplicationEventPublisher publisher;
   @Autowired TransactionTemplate tx;
   @Autowired ApplicationEvents events;
+  @Autowired StaffService staff;
 
   ComplaintFixture f;
   Api kefu;
@@ -104,6 +106,19 @@ class ComplaintIntegrationTests {
     noWords.put("contactPhone", "13800000001");
     noWords.put("channel", "PORTAL");
     assertThat(kefu.post("/api/v1/complaints", noWords).status()).isEqualTo(400);
+
+    // staff of another community neither see nor handle it; technicians do not handle complaints
+    String other = "kefu-c" + System.nanoTime();
+    staff.createStaff(
+        null,
+        new StaffService.NewStaff(
+            other, "Other#Pass1", "别处客服", null, Set.of(Role.CUSTOMER_SERVICE), Set.of(), false));
+    Api outsider = Api.login(port, other, "Other#Pass1");
+    assertThat(outsider.get("/api/v1/complaints/" + id).status()).isEqualTo(403);
+    assertThat(f.step(outsider, id, 1, text("谢谢")).status()).isEqualTo(403);
+    assertThat(outsider.get("/api/v1/complaints?status=OPEN").json().get("total").asLong())
+        .isZero();
+    assertThat(f.step(Api.login(port, "gongcheng"), id, 1, text("谢谢")).status()).isEqualTo(403);
   }
 
   @Test
@@ -672,6 +687,49 @@ class ComplaintIntegrationTests {
         java.net.http.HttpClient.newHttpClient()
             .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     return new Api.Response(response.statusCode(), response.body());
+  }
+
+  @Test
+  @DisplayName(
+      "CS-8 every complaint and notice page renders in Chinese and English with no missing text")
+  void pagesRenderInBothLanguages() {
+    long open = f.receive(kefu, "页面检查");
+    f.throughStep5(kefu, open, Instant.now().plus(Duration.ofDays(1)));
+    long closed = readyToClose("页面检查（已结案）");
+    assertThat(kefu.post("/api/v1/complaints/" + closed + "/close", closing("RESOLVED")).status())
+        .isEqualTo(200);
+    Api zhuguan = Api.login(port, "zhuguan");
+    Api resident = Api.login(port, "13800000001");
+    long notice =
+        jdbc.sql("SELECT max(id) FROM staff_notice").query(Long.class).optional().orElse(0L);
+    for (String lang : List.of("zh_CN", "en")) {
+      for (String path :
+          List.of(
+              "/staff/complaints",
+              "/staff/complaints?status=CLOSED",
+              "/staff/complaints/new",
+              "/staff/complaints/" + open,
+              "/staff/complaints/" + closed,
+              "/staff/notices",
+              "/staff")) {
+        assertRenders(kefu, path, lang);
+      }
+      assertRenders(zhuguan, "/staff/complaints/categories", lang);
+      if (notice > 0) {
+        assertRenders(zhuguan, "/staff/notices/" + notice, lang);
+      }
+      assertRenders(resident, "/portal/complaints", lang);
+      assertRenders(resident, "/portal/complaints/" + open, lang);
+      assertRenders(resident, "/portal/complaints/" + closed, lang);
+    }
+    assertThat(kefu.get("/staff/complaints/" + open + "?lang=en").body())
+        .contains("The eight steps of complaint handling");
+  }
+
+  static void assertRenders(Api api, String path, String lang) {
+    Api.Response r = api.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+    assertThat(r.status()).as(path + " " + lang).isEqualTo(200);
+    assertThat(r.body()).as(path + " " + lang).doesNotContain("??");
   }
 
   /** A complaint with all eight steps recorded. */

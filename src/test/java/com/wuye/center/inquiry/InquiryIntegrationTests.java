@@ -301,6 +301,56 @@ class InquiryIntegrationTests {
         .contains("装修申请与押金退还 " + marker);
   }
 
+  @Test
+  @DisplayName(
+      "CS-Q1 every consultation and knowledge-base page renders in Chinese and English with no missing text")
+  void pagesRenderInBothLanguages() {
+    long written = register("LETTER", "页面检查：书面");
+    kefu.post("/api/v1/inquiries/" + written + "/replies", Map.of("text", "书面答复"));
+    long oral = register("PHONE", "页面检查：口头");
+    long entry = approvedEntry("页面检查 " + UUID.randomUUID(), "答案", false);
+    Api resident = Api.login(port, "13800000001");
+    long unit = jdbc.sql("SELECT id FROM unit WHERE code = '1-1-101'").query(Long.class).single();
+    long asked =
+        resident
+            .post("/api/v1/portal/inquiries", Map.of("unitId", unit, "question", "页面检查：网上"))
+            .json()
+            .get("id")
+            .asLong();
+    kefu.post("/api/v1/inquiries/" + asked + "/replies", Map.of("text", "网上答复"));
+    for (String lang : List.of("zh_CN", "en")) {
+      for (String path :
+          List.of(
+              "/staff/inquiries",
+              "/staff/inquiries?status=OPEN&kind=ORAL",
+              "/staff/inquiries/new",
+              "/staff/inquiries/" + written,
+              "/staff/inquiries/" + written + "/letter",
+              "/staff/inquiries/" + oral,
+              "/staff/inquiries/"
+                  + oral
+                  + "?kb="
+                  + java.net.URLEncoder.encode("押金", java.nio.charset.StandardCharsets.UTF_8),
+              "/staff/knowledge",
+              "/staff/knowledge?q="
+                  + java.net.URLEncoder.encode("装修押金", java.nio.charset.StandardCharsets.UTF_8),
+              "/staff/knowledge/" + entry)) {
+        assertRenders(kefu, path, lang);
+      }
+      assertRenders(zhuguan, "/staff/knowledge/new", lang);
+      assertRenders(zhuguan, "/staff/knowledge?status=DRAFT", lang);
+      assertRenders(resident, "/portal/inquiries", lang);
+      assertRenders(resident, "/portal/inquiries/" + asked, lang);
+      assertRenders(resident, "/portal/inquiries/" + asked + "/letter", lang);
+    }
+  }
+
+  static void assertRenders(Api api, String path, String lang) {
+    Api.Response r = api.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+    assertThat(r.status()).as(path + " " + lang).isEqualTo(200);
+    assertThat(r.body()).as(path + " " + lang).doesNotContain("??");
+  }
+
   static String kb(String q) {
     return "/api/v1/knowledge?q="
         + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
