@@ -332,7 +332,7 @@ public class Complaints {
    */
   public StepRecord recordStep(CurrentUser user, long id, int stepNumber, StepInput in) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     ComplaintStep step = ComplaintStep.of(stepNumber);
     c.requireNext(step);
     if (in.version() != null && in.version() != c.version()) {
@@ -389,7 +389,7 @@ public class Complaints {
   /** CS-8.8: only a supervisor may mark the prevention step not applicable, with a reason. */
   public StepRecord waivePrevention(CurrentUser user, long id, String reason, Integer version) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     c.requireNext(ComplaintStep.PREVENTION);
     if (version != null && version != c.version()) {
       throw DomainException.staleVersion();
@@ -447,7 +447,7 @@ public class Complaints {
     try {
       repository.save(c, rec, ownerName(c, user));
     } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.CONFLICT && step != null) {
+      if ("error.stale".equals(e.messageKey()) && step != null) {
         // someone else was quicker: say who recorded the step, if that is what happened
         repository.load(c.id()).ifPresent(fresh -> fresh.requireNotRecorded(step));
       }
@@ -500,7 +500,7 @@ public class Complaints {
   /** A named supervisor takes the complaint over, is notified at once and becomes its owner. */
   public void escalate(CurrentUser user, long id, Long supervisorStaffId, String reason) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     if (supervisorStaffId == null) {
       throw DomainException.invalid("supervisorStaffId", "complaint.error.supervisorRequired");
     }
@@ -554,7 +554,7 @@ public class Complaints {
    */
   public long requestRepair(CurrentUser user, long id, String description) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     c.requireCorrectionAllowed();
     String d = text("description", description, 2000);
     Instant now = clock.instant();
@@ -580,7 +580,7 @@ public class Complaints {
   /** Links an existing repair order by its number (shown on the complaint). */
   public long linkRepair(CurrentUser user, long id, String repairNumber, String note) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     c.requireCorrectionAllowed();
     String number = repairNumber == null ? "" : repairNumber.strip().toUpperCase(Locale.ROOT);
     if (number.isEmpty()) {
@@ -615,7 +615,7 @@ public class Complaints {
   /** Assigns another department (e.g. 保洁部, 工程部) to put it right. */
   public long assignDepartment(CurrentUser user, long id, String department, String description) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     c.requireCorrectionAllowed();
     String dept = text("department", department, 50);
     String d = text("description", description, 2000);
@@ -676,7 +676,7 @@ public class Complaints {
 
   public void close(CurrentUser user, long id, CloseInput in) {
     user.require(HANDLERS);
-    Complaint c = load(user, id);
+    Complaint c = loadForChange(user, id);
     if (in.version() != null && in.version() != c.version()) {
       throw DomainException.staleVersion();
     }
@@ -879,6 +879,14 @@ public class Complaints {
   }
 
   // --- helpers
+
+  /** Loads the complaint to change it: its row is locked until the transaction ends. */
+  private Complaint loadForChange(CurrentUser user, long id) {
+    if (!repository.lock(id)) {
+      throw DomainException.notFound("complaint.error.notFound");
+    }
+    return load(user, id);
+  }
 
   private Complaint load(CurrentUser user, long id) {
     Complaint c =

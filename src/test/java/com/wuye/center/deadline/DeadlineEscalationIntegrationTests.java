@@ -176,7 +176,16 @@ class DeadlineEscalationIntegrationTests {
         Future<DeadlineClocks.SweepResult> fa = pool.submit(a);
         Future<DeadlineClocks.SweepResult> fb = pool.submit(b);
         int fired = fa.get().levelsFired() + fb.get().levelsFired();
-        assertThat(fired).isEqualTo(40 * 3);
+        // other areas' clocks in the shared database may be due as well: count this test's own
+        assertThat(fired).isGreaterThanOrEqualTo(40 * 3);
+        assertThat(
+                jdbc.sql(
+                        "SELECT count(*) FROM deadline_escalation e JOIN deadline_clock c ON c.id = e.clock_id"
+                            + " WHERE c.subject_type = 'test' AND c.subject_id = ANY(:s)")
+                    .param("s", subjects.toArray(String[]::new))
+                    .query(Long.class)
+                    .single())
+            .isEqualTo(40 * 3);
       } finally {
         pool.shutdown();
       }

@@ -88,7 +88,15 @@ class StaffNoticeIntegrationTests {
 
     StaffNotices.ReadRate localRate = notices.readRate(local);
     StaffNotices.ReadRate companyRate = notices.readRate(company);
-    assertThat(companyRate.recipients()).isEqualTo(localRate.recipients() + 1);
+    long servingBjhy =
+        jdbc.sql(
+                "SELECT count(*) FROM staff s WHERE s.active AND EXISTS (SELECT 1 FROM staff_community c WHERE c.staff_id = s.id AND c.community_id = :c)")
+            .param("c", bjhy)
+            .query(Long.class)
+            .single();
+    long allActive = jdbc.sql("SELECT count(*) FROM staff WHERE active").query(Long.class).single();
+    assertThat(localRate.recipients()).isEqualTo(servingBjhy);
+    assertThat(companyRate.recipients()).isEqualTo(allActive);
     assertThat(localRate.acknowledged()).isEqualTo(1);
     assertThat(notices.notice(kefu, local).communityNames()).containsExactly("滨江花园");
 

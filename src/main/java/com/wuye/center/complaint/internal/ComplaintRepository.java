@@ -61,6 +61,19 @@ public class ComplaintRepository {
         .single();
   }
 
+  /**
+   * Locks the complaint's row until the transaction ends, so that two people changing it at once
+   * take turns: the second then sees what the first recorded (and is told so), instead of both
+   * working from the same stale state.
+   */
+  public boolean lock(long id) {
+    return jdbc.sql("SELECT id FROM complaint WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
   public Optional<Complaint> load(long id) {
     List<StepRecord> steps =
         jdbc.sql("SELECT * FROM complaint_step WHERE complaint_id = :id ORDER BY id")
@@ -125,8 +138,7 @@ public class ComplaintRepository {
             .param("at", ts(newStep.recordedAt()))
             .update();
       } catch (DuplicateKeyException e) {
-        throw DomainException.conflict(
-            "complaint.error.stepAlreadyRecorded", newStep.step().number(), "?");
+        throw DomainException.conflict("complaint.error.stepJustRecorded", newStep.step().number());
       }
     }
   }
