@@ -17,12 +17,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class DeadlineClocks {
 
-  private static final Logger log = LoggerFactory.getLogger(DeadlineClocks.class);
   private static final DateTimeFormatter DUE =
       DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ClockConfiguration.ZONE);
 
@@ -185,22 +180,6 @@ public class DeadlineClocks {
 
   /** The result of one sweep: how many levels fired. */
   public record SweepResult(int clocksChecked, int levelsFired) {}
-
-  /** Runs every 30 s on one node at a time; the database also guarantees each level fires once. */
-  @Scheduled(
-      fixedDelayString = "${wuye.deadline.sweep-interval:30s}",
-      initialDelayString = "${wuye.deadline.sweep-initial-delay:20s}")
-  @SchedulerLock(name = "deadline-sweep", lockAtMostFor = "PT2M")
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-  public void scheduledSweep() {
-    SweepResult r = sweep();
-    if (r.levelsFired() > 0) {
-      log.info(
-          "Deadline sweep: {} clocks checked, {} escalations fired",
-          r.clocksChecked(),
-          r.levelsFired());
-    }
-  }
 
   /** Fires the levels that are due now. Safe to run on several nodes at once. */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)

@@ -91,6 +91,18 @@ public class EstateDirectory {
         .list();
   }
 
+  /**
+   * The units of a building, in entrance, floor and room order (e.g. for a flyer per household).
+   */
+  public List<Unit> unitsOfBuilding(long buildingId) {
+    return jdbc.sql(
+            UNIT_SELECT
+                + " WHERE u.building_id = :b ORDER BY u.entrance, u.floor, length(u.room_number), u.room_number")
+        .param("b", buildingId)
+        .query(EstateDirectory::unit)
+        .list();
+  }
+
   public Optional<Unit> unitByCode(long communityId, String code) {
     return jdbc.sql(UNIT_SELECT + " WHERE u.community_id = :c AND u.code = :code")
         .param("c", communityId)

@@ -64,7 +64,7 @@ class LoginBrowserTests {
   void wrongPasswordShowsAMessageAndEnglishCanBeChosen() {
     try (Browser b = new Browser(port)) {
       b.login("kefu", "not-the-password");
-      assertThat(b.text()).contains("用户名或密码不正确");
+      assertThat(b.find(By.id("login-error")).getText()).contains("用户名或密码不正确");
       b.open("/login?lang=en");
       assertThat(b.text()).contains("Log in");
     }

@@ -66,6 +66,9 @@ public final class Browser implements AutoCloseable {
     type(By.id("username"), username);
     type(By.id("password"), password);
     click(By.id("login-submit"));
+    // wait until the login has answered: a home page, or the login page with a message
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> !d.getCurrentUrl().endsWith("/login"));
     return this;
   }
 

@@ -57,7 +57,10 @@ public final class EmbeddedDatabase {
               .setLocaleConfig("locale", "C")
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "256MB")
-              .setServerConfig("fsync", "on");
+              .setServerConfig("fsync", "on")
+              // stopped by release() when the last context closes, after the beans that use it
+              // (a JVM hook of its own would race the context's close and stall it 30 s)
+              .setRegisterShutdownHook(false);
       boolean ephemeral = dataDir == null || dataDir.isBlank();
       if (ephemeral) {
         builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");

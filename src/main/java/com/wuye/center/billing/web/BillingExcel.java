@@ -1,0 +1,211 @@
+package com.wuye.center.billing.web;
+
+import com.wuye.center.billing.ArrearsService;
+import com.wuye.center.billing.Billing;
+import com.wuye.center.billing.DayCloseService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Excel (.xlsx) exports: the day report, the arrears list, the collection rate. */
+@Component
+class BillingExcel {
+
+  private final MessageSource messages;
+
+  BillingExcel(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  static ResponseEntity<byte[]> download(byte[] body, String filename) {
+    return DayPages.xlsx(body, filename);
+  }
+
+  byte[] dayReport(DayCloseService.Day day, Locale locale) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      CellStyle money = money(wb);
+      Sheet s = wb.createSheet(msg("billing.day.title", locale));
+      int r = 0;
+      r = row(s, r, msg("billing.day.cashier", locale), day.cashierName());
+      r = row(s, r, msg("billing.day.date", locale), day.date().toString());
+      r =
+          row(
+              s,
+              r,
+              msg("billing.day.status", locale),
+              msg("billing.dayStatus." + day.status(), locale));
+      r++;
+      header(s, r++, locale, "billing.channel", "billing.day.count", "billing.amount");
+      for (var e : day.totals().entrySet()) {
+        Row row = s.createRow(r++);
+        row.createCell(0).setCellValue(msg("billing.channel." + e.getKey(), locale));
+        row.createCell(1).setCellValue(e.getValue().count());
+        cell(row, 2, e.getValue().amount(), money);
+      }
+      Row total = s.createRow(r++);
+      total.createCell(0).setCellValue(msg("billing.day.total", locale));
+      cell(total, 2, day.total(), money);
+      r++;
+      r = moneyRow(s, r, msg("billing.day.systemCash", locale), day.systemCash(), money);
+      r = moneyRow(s, r, msg("billing.day.countedCash", locale), day.countedCash(), money);
+      r = moneyRow(s, r, msg("billing.day.difference", locale), day.difference(), money);
+      r = row(s, r, msg("billing.day.explanation", locale), day.explanation());
+      r = moneyRow(s, r, msg("billing.day.bankDeposit", locale), day.bankDeposit(), money);
+      r = row(s, r, msg("billing.day.signedOffBy", locale), day.signedOffBy());
+      r++;
+      header(
+          s,
+          r++,
+          locale,
+          "billing.receipt.no",
+          "billing.receipt.kind",
+          "billing.channel",
+          "billing.amount",
+          "billing.receipt.tendered",
+          "billing.receipt.change",
+          "billing.receipt.voided");
+      for (Billing.Payment p : day.payments()) {
+        Row row = s.createRow(r++);
+        row.createCell(0).setCellValue(p.receiptNo());
+        row.createCell(1).setCellValue(msg("billing.kind." + p.kind(), locale));
+        row.createCell(2).setCellValue(msg("billing.channel." + p.channel(), locale));
+        cell(row, 3, p.amount(), money);
+        cell(row, 4, p.tendered(), money);
+        cell(row, 5, p.change(), money);
+        row.createCell(6).setCellValue(p.voided() ? msg("billing.receipt.voided", locale) : "");
+      }
+      autosize(s, 7);
+      return bytes(wb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  byte[] arrears(List<ArrearsService.UnitArrears> list, Locale locale) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      CellStyle money = money(wb);
+      Sheet s = wb.createSheet(msg("billing.arrears.title", locale));
+      header(
+          s,
+          0,
+          locale,
+          "billing.unit",
+          "billing.owner",
+          "billing.period",
+          "billing.arrears.oldestDue",
+          "billing.arrears.daysOverdue",
+          "billing.arrears.ageing",
+          "billing.arrears.outstanding");
+      int r = 1;
+      for (var a : list) {
+        for (var p : a.periods()) {
+          Row row = s.createRow(r++);
+          row.createCell(0).setCellValue(a.unitCode());
+          row.createCell(1).setCellValue(a.ownerName() == null ? "" : a.ownerName());
+          row.createCell(2).setCellValue(p.period());
+          row.createCell(3).setCellValue(p.oldestDue().toString());
+          row.createCell(4).setCellValue(p.daysOverdue());
+          row.createCell(5).setCellValue(msg("billing.ageing." + p.ageing(), locale));
+          cell(row, 6, p.outstanding(), money);
+        }
+      }
+      autosize(s, 7);
+      return bytes(wb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  byte[] collection(List<ArrearsService.CollectionRate> rates, Locale locale) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      CellStyle money = money(wb);
+      Sheet s = wb.createSheet(msg("billing.collection.title", locale));
+      header(
+          s,
+          0,
+          locale,
+          "billing.period",
+          "billing.collection.billed",
+          "billing.collection.collected",
+          "billing.collection.outstanding",
+          "billing.collection.rate");
+      int r = 1;
+      for (var c : rates) {
+        Row row = s.createRow(r++);
+        row.createCell(0).setCellValue(c.period());
+        cell(row, 1, c.billed(), money);
+        cell(row, 2, c.collected(), money);
+        cell(row, 3, c.outstanding(), money);
+        row.createCell(4).setCellValue(c.rate().doubleValue());
+      }
+      autosize(s, 5);
+      return bytes(wb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String msg(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
+  }
+
+  private void header(Sheet s, int r, Locale locale, String... keys) {
+    Row row = s.createRow(r);
+    for (int i = 0; i < keys.length; i++) {
+      row.createCell(i).setCellValue(msg(keys[i], locale));
+    }
+  }
+
+  private static int row(Sheet s, int r, String label, String value) {
+    Row row = s.createRow(r);
+    row.createCell(0).setCellValue(label);
+    row.createCell(1).setCellValue(value == null ? "" : value);
+    return r + 1;
+  }
+
+  private static int moneyRow(Sheet s, int r, String label, BigDecimal value, CellStyle money) {
+    Row row = s.createRow(r);
+    row.createCell(0).setCellValue(label);
+    cell(row, 1, value, money);
+    return r + 1;
+  }
+
+  private static void cell(Row row, int col, BigDecimal value, CellStyle money) {
+    if (value == null) {
+      row.createCell(col).setCellValue("");
+      return;
+    }
+    var c = row.createCell(col);
+    // xlsx keeps numbers as doubles: 15 significant digits, exact to the fen below 10^12 yuan
+    c.setCellValue(value.doubleValue());
+    c.setCellStyle(money);
+  }
+
+  private static CellStyle money(XSSFWorkbook wb) {
+    CellStyle style = wb.createCellStyle();
+    style.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
+    return style;
+  }
+
+  private static void autosize(Sheet s, int cols) {
+    for (int i = 0; i < cols; i++) {
+      s.setColumnWidth(i, 18 * 256);
+    }
+  }
+
+  private static byte[] bytes(XSSFWorkbook wb) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    wb.write(out);
+    return out.toByteArray();
+  }
+}

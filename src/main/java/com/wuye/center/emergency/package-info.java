@@ -1,0 +1,12 @@
+/**
+ * Emergency help for a sick resident (急救病人的处理, CS-E1…E7): intake in seconds (unit, contact phone,
+ * caller, the resident's choice), dispatch of security with assignments that stay on screen until
+ * acknowledged, the steps of a hospital transfer, a 120 call or short-term nursing — each
+ * timestamped — and afterwards more help decided by the manager and a follow-up visit within a week
+ * (a deadline clock). Public face: {@link com.wuye.center.emergency.EmergencyService} and the
+ * aggregate {@link com.wuye.center.emergency.EmergencyCase}.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Emergency 急救",
+    allowedDependencies = {"shared", "estate", "staff", "notice", "deadline", "demo"})
+package com.wuye.center.emergency;
