@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.support.Browser;
 import com.wuye.center.support.IntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +74,7 @@ class ComplaintBrowserTests {
       kefu.find(By.cssSelector("#action-list li[data-kind=REPAIR_REQUEST]"));
       kefu.type(By.cssSelector("#repair-link-form input[name=repairNumber]"), "bx20261127-0099");
       kefu.click(By.cssSelector("#repair-link-form button[type=submit]"));
+      kefu.find(By.cssSelector("#action-list li[data-kind=REPAIR_LINK]"));
       assertThat(kefu.find(By.id("action-list")).getText())
           .contains("报修单 BX20261127-0099")
           .contains("等待工程部生成报修单");
@@ -90,8 +93,8 @@ class ComplaintBrowserTests {
       kefu.screenshot("complaint-eight-steps");
 
       kefu.click(By.id("close-submit"));
-      assertThat(kefu.find(By.id("complaint-status")).getText()).isEqualTo("已结案");
       assertThat(kefu.find(By.id("closing-thanks")).getText()).isEqualTo("感谢您的支持与理解！");
+      assertThat(kefu.find(By.id("complaint-status")).getText()).isEqualTo("已结案");
       noticeId =
           jdbc.sql("SELECT id FROM staff_notice WHERE source_type = 'complaint' AND source_id = :s")
               .param("s", String.valueOf(complaintId))
@@ -120,8 +123,10 @@ class ComplaintBrowserTests {
         assertThat(supervisor.find(By.id("not-read")).getText()).contains("周婷");
 
         zhou.click(By.id("ack-notice-" + noticeId));
-        zhou.find(By.id("staff-home"));
-        assertThat(zhou.driver().findElements(By.id("staff-notice-" + noticeId))).isEmpty();
+        // back on the home page, without the notice
+        new WebDriverWait(zhou.driver(), Duration.ofSeconds(10))
+            .until(d -> d.findElements(By.id("staff-notice-" + noticeId)).isEmpty());
+        assertThat(zhou.find(By.id("staff-home")).isDisplayed()).isTrue();
 
         supervisor.open("/staff/notices/" + noticeId);
         assertThat(supervisor.find(By.id("read-rate")).getText())

@@ -127,9 +127,15 @@ class ComplaintIntegrationTests {
   void residentFilesFromThePortal() {
     Api resident = Api.login(port, "13800000001");
     long unit101 =
-        jdbc.sql("SELECT id FROM unit WHERE code = '1-1-101'").query(Long.class).single();
+        jdbc.sql(
+                "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-101'")
+            .query(Long.class)
+            .single();
     long unit102 =
-        jdbc.sql("SELECT id FROM unit WHERE code = '1-1-102'").query(Long.class).single();
+        jdbc.sql(
+                "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-102'")
+            .query(Long.class)
+            .single();
     Api.Response r =
         resident.post(
             "/api/v1/portal/complaints",
@@ -278,7 +284,10 @@ class ComplaintIntegrationTests {
     assertThat(sent.complaintNumber()).startsWith("TS");
     assertThat(sent.unitId())
         .isEqualTo(
-            jdbc.sql("SELECT id FROM unit WHERE code = '1-1-101'").query(Long.class).single());
+            jdbc.sql(
+                    "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-101'")
+                .query(Long.class)
+                .single());
     assertThat(sent.description()).isEqualTo("检查楼下天花板");
 
     // the repair area answers with the order it created

@@ -46,6 +46,7 @@ class InquiryBrowserTests {
 
       b.type(By.id("reply-text"), reply);
       b.click(By.id("reply-submit"));
+      b.find(By.id("print-letter")); // only once answered
       assertThat(b.find(By.id("inquiry-status")).getText()).isEqualTo("已答复");
       assertThat(b.find(By.id("reply-clock")).getText()).contains("按时答复");
 

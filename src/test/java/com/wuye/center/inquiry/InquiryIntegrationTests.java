@@ -310,7 +310,11 @@ class InquiryIntegrationTests {
     long oral = register("PHONE", "页面检查：口头");
     long entry = approvedEntry("页面检查 " + UUID.randomUUID(), "答案", false);
     Api resident = Api.login(port, "13800000001");
-    long unit = jdbc.sql("SELECT id FROM unit WHERE code = '1-1-101'").query(Long.class).single();
+    long unit =
+        jdbc.sql(
+                "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-101'")
+            .query(Long.class)
+            .single();
     long asked =
         resident
             .post("/api/v1/portal/inquiries", Map.of("unitId", unit, "question", "页面检查：网上"))
@@ -449,7 +453,11 @@ class InquiryIntegrationTests {
       "CS-Q4 internal notes and confidential replies never reach the resident, in pages or the API")
   void confidentialStaysWithStaff() {
     Api resident = Api.login(port, "13800000001");
-    long unit = jdbc.sql("SELECT id FROM unit WHERE code = '1-1-101'").query(Long.class).single();
+    long unit =
+        jdbc.sql(
+                "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-101'")
+            .query(Long.class)
+            .single();
     Api.Response asked =
         resident.post(
             "/api/v1/portal/inquiries",
