@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A resident orders a paid, noisy service in the portal; a time in the quiet hours is refused, an
  * allowed one accepted; staff assign and complete it; the resident confirms (no tip asked) and
- * rates; the charge is shown on the order as billed to the unit. (The billing area is built in
- * parallel: the last step is extended to the unit's account page once it is merged.)
+ * rates; the charge is shown on the order as billed to the unit and appears on the unit's account
+ * in the portal.
  */
 @IntegrationTest
 class ConvenienceBrowserTests {
@@ -121,6 +121,21 @@ class ConvenienceBrowserTests {
       // the charge on the resident's page for the order: billed to the unit, paid at the cashier
       assertThat(b.find(By.id("charge")).getText()).startsWith("¥80.00（已计入物业账单");
       b.screenshot("convenience-confirmed");
+
+      // and the cashier area has put it on the unit's account, to be paid at the counter (CA-4)
+      b.open("/portal/billing");
+      new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+          .until(
+              d -> {
+                if (d.findElement(By.tagName("body")).getText().contains("家电清洗")) {
+                  return true;
+                }
+                d.navigate().refresh();
+                return false;
+              });
+      String account = b.find(By.id("portal-billing")).findElement(By.xpath("..")).getText();
+      assertThat(account).contains("家电清洗").contains("80.00");
+      b.screenshot("convenience-charge-on-account");
     }
   }
 }

@@ -2,6 +2,7 @@ package com.wuye.center.notice.web;
 
 import com.wuye.center.notice.Notification;
 import com.wuye.center.notice.Notifications;
+import com.wuye.center.notice.StaffNotices;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.web.MenuItem;
@@ -14,17 +15,22 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: the current user, their menu, the unread count of the bell, and
- * assignments still waiting for acknowledgement.
+ * What every page's layout needs: the current user, their menu, the unread count of the bell,
+ * assignments still waiting for acknowledgement, and staff notices not yet acknowledged (CS-8.8).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
   private final Notifications notifications;
+  private final StaffNotices staffNotices;
   private final List<MenuItem.Contributor> contributors;
 
-  LayoutAdvice(Notifications notifications, List<MenuItem.Contributor> contributors) {
+  LayoutAdvice(
+      Notifications notifications,
+      StaffNotices staffNotices,
+      List<MenuItem.Contributor> contributors) {
     this.notifications = notifications;
+    this.staffNotices = staffNotices;
     this.contributors = contributors;
   }
 
@@ -36,11 +42,13 @@ class LayoutAdvice {
       model.addAttribute("menu", List.of());
       model.addAttribute("unreadCount", 0L);
       model.addAttribute("awaitingAck", List.<Notification>of());
+      model.addAttribute("pendingNotices", List.<StaffNotices.StaffNotice>of());
       return;
     }
     model.addAttribute("menu", menu(user, contributors));
     model.addAttribute("unreadCount", notifications.unreadCount(user));
     model.addAttribute("awaitingAck", notifications.awaitingAck(user, locale));
+    model.addAttribute("pendingNotices", staffNotices.pending(user));
   }
 
   static List<MenuItem> menu(CurrentUser user, List<MenuItem.Contributor> contributors) {

@@ -54,7 +54,7 @@ public final class EmbeddedDatabase {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setLocaleConfig("encoding", "UTF8")
-              .setLocaleConfig("locale", "C")
+              .setLocaleConfig("locale", "C.UTF-8")
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "256MB")
               .setServerConfig("fsync", "on")

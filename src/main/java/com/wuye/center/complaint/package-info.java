@@ -1,0 +1,15 @@
+/**
+ * Complaints (投诉): intake in the resident's own words (CS-C1); the eight steps of complaint
+ * handling as recorded events in order (CS-8.1…8.8), with the commitment timed by a deadline clock,
+ * corrective actions that request or link repair orders or assign a department, the satisfaction
+ * check that sends an unsatisfied resident back to corrective actions, and the lesson-learned
+ * notice to all staff; misunderstandings clarified, escalated to a named supervisor or referred to
+ * an outside body (CS-C2); thanks recorded at closing (CS-C3). Public face: {@link
+ * com.wuye.center.complaint.Complaints}; the repair area answers {@link
+ * com.wuye.center.complaint.RepairRequestedForComplaint} with {@link
+ * com.wuye.center.complaint.RepairOrderCreatedForComplaint}.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Complaint 投诉",
+    allowedDependencies = {"shared", "estate", "staff", "notice", "deadline", "demo"})
+package com.wuye.center.complaint;

@@ -1,0 +1,316 @@
+package com.wuye.center.inquiry;
+
+import com.wuye.center.shared.DomainException;
+import java.time.Instant;
+
+/**
+ * A consultation as a state machine: OPEN → (oral only) REFERRED → ANSWERED. A written one is
+ * answered in writing (CS-Q1); an oral one at once from an approved, non-confidential
+ * knowledge-base answer, or referred with a promised reply time told to the resident and then
+ * answered (CS-Q2, "切忌不懂装懂": no free-text guess at the counter). Confidential replies are for staff
+ * only and do not answer the resident (CS-Q4).
+ */
+public final class Inquiry {
+
+  public enum Kind {
+    WRITTEN,
+    ORAL
+  }
+
+  public enum Channel {
+    LETTER,
+    PORTAL,
+    PHONE,
+    VISIT;
+
+    public Kind kind() {
+      return this == LETTER || this == PORTAL ? Kind.WRITTEN : Kind.ORAL;
+    }
+  }
+
+  public enum Status {
+    OPEN,
+    REFERRED,
+    ANSWERED
+  }
+
+  /** Where an oral consultation is referred: a department, or the manager. */
+  public enum ReferTo {
+    DEPARTMENT,
+    MANAGER
+  }
+
+  /** The referral (CS-Q2). */
+  public record Referral(ReferTo to, String name, Instant promisedAt, boolean residentTold) {}
+
+  private final Long id;
+  private final String number;
+  private final Kind kind;
+  private final Channel channel;
+  private final long communityId;
+  private final Long unitId;
+  private final String askerName;
+  private final String contactPhone;
+  private final String question;
+  private final Instant receivedAt;
+  private final Long registeredByStaffId;
+  private final Long residentId;
+  private Status status;
+  private Referral referral;
+  private Instant answeredAt;
+  private final int version;
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  private Inquiry(
+      Long id,
+      String number,
+      Kind kind,
+      Channel channel,
+      long communityId,
+      Long unitId,
+      String askerName,
+      String contactPhone,
+      String question,
+      Instant receivedAt,
+      Long registeredByStaffId,
+      Long residentId,
+      Status status,
+      Referral referral,
+      Instant answeredAt,
+      int version) {
+    this.id = id;
+    this.number = number;
+    this.kind = kind;
+    this.channel = channel;
+    this.communityId = communityId;
+    this.unitId = unitId;
+    this.askerName = askerName;
+    this.contactPhone = contactPhone;
+    this.question = question;
+    this.receivedAt = receivedAt;
+    this.registeredByStaffId = registeredByStaffId;
+    this.residentId = residentId;
+    this.status = status;
+    this.referral = referral;
+    this.answeredAt = answeredAt;
+    this.version = version;
+  }
+
+  /** Registers a consultation; the question is kept as asked. */
+  public static Inquiry register(
+      String number,
+      Channel channel,
+      long communityId,
+      Long unitId,
+      String askerName,
+      String contactPhone,
+      String question,
+      Instant receivedAt,
+      Long registeredByStaffId,
+      Long residentId) {
+    if (channel == null) {
+      throw DomainException.invalid("channel", "inquiry.error.channel");
+    }
+    if (channel == Channel.PORTAL && residentId == null) {
+      throw DomainException.invalid("channel", "inquiry.error.portalIsForResidents");
+    }
+    if (channel != Channel.PORTAL && registeredByStaffId == null) {
+      throw DomainException.invalid("channel", "inquiry.error.channel");
+    }
+    if (askerName == null || askerName.isBlank()) {
+      throw DomainException.invalid("askerName", "error.required");
+    }
+    if (askerName.strip().length() > 50) {
+      throw DomainException.invalid("askerName", "error.tooLong", 50);
+    }
+    if (question == null || question.isBlank()) {
+      throw DomainException.invalid("question", "inquiry.error.questionRequired");
+    }
+    if (question.length() > 4000) {
+      throw DomainException.invalid("question", "error.tooLong", 4000);
+    }
+    return new Inquiry(
+        null,
+        number,
+        channel.kind(),
+        channel,
+        communityId,
+        unitId,
+        askerName.strip(),
+        contactPhone,
+        question,
+        receivedAt,
+        registeredByStaffId,
+        residentId,
+        Status.OPEN,
+        null,
+        null,
+        0);
+  }
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public static Inquiry restore(
+      long id,
+      String number,
+      Kind kind,
+      Channel channel,
+      long communityId,
+      Long unitId,
+      String askerName,
+      String contactPhone,
+      String question,
+      Instant receivedAt,
+      Long registeredByStaffId,
+      Long residentId,
+      Status status,
+      Referral referral,
+      Instant answeredAt,
+      int version) {
+    return new Inquiry(
+        id,
+        number,
+        kind,
+        channel,
+        communityId,
+        unitId,
+        askerName,
+        contactPhone,
+        question,
+        receivedAt,
+        registeredByStaffId,
+        residentId,
+        status,
+        referral,
+        answeredAt,
+        version);
+  }
+
+  /**
+   * CS-Q2: an oral consultation that cannot be answered from the knowledge base is referred to a
+   * department (named) or the manager, with the reply time promised and told to the resident.
+   */
+  public void refer(
+      ReferTo to, String name, Instant promisedAt, boolean residentTold, Instant now) {
+    if (kind != Kind.ORAL) {
+      throw DomainException.rule("inquiry.error.referOralOnly");
+    }
+    if (status != Status.OPEN) {
+      throw DomainException.rule("inquiry.error.notOpen");
+    }
+    if (to == null) {
+      throw DomainException.invalid("referTo", "inquiry.error.referToRequired");
+    }
+    String target = name == null ? "" : name.strip();
+    if (target.isEmpty()) {
+      throw to == ReferTo.DEPARTMENT
+          ? DomainException.invalid("department", "inquiry.error.departmentRequired")
+          : DomainException.rule("inquiry.error.noManager");
+    }
+    if (target.length() > 50) {
+      throw DomainException.invalid("department", "error.tooLong", 50);
+    }
+    if (promisedAt == null) {
+      throw DomainException.invalid("promisedAt", "inquiry.error.promisedAtRequired");
+    }
+    if (!promisedAt.isAfter(now)) {
+      throw DomainException.invalid("promisedAt", "inquiry.error.promisedAtPast");
+    }
+    if (!residentTold) {
+      throw DomainException.invalid("residentTold", "inquiry.error.residentToldRequired");
+    }
+    this.referral = new Referral(to, target, promisedAt, true);
+    this.status = Status.REFERRED;
+  }
+
+  /**
+   * A reply. Confidential replies are internal and change nothing for the resident. The first reply
+   * meant for the resident answers the consultation: a written one in writing (any text); an oral
+   * one still open only from an approved knowledge-base answer (CS-Q2).
+   *
+   * @return true if this reply answered the consultation
+   */
+  public boolean reply(String text, boolean confidential, boolean fromKnowledgeBase, Instant now) {
+    if (text == null || text.isBlank()) {
+      throw DomainException.invalid("text", "inquiry.error.replyRequired");
+    }
+    if (text.length() > 8000) {
+      throw DomainException.invalid("text", "error.tooLong", 8000);
+    }
+    if (confidential) {
+      return false;
+    }
+    if (kind == Kind.ORAL && status == Status.OPEN && !fromKnowledgeBase) {
+      throw DomainException.rule("inquiry.error.oralFromKnowledgeOnly");
+    }
+    if (status == Status.ANSWERED) {
+      return false;
+    }
+    status = Status.ANSWERED;
+    answeredAt = now;
+    return true;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String number() {
+    return number;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public long communityId() {
+    return communityId;
+  }
+
+  public Long unitId() {
+    return unitId;
+  }
+
+  public String askerName() {
+    return askerName;
+  }
+
+  public String contactPhone() {
+    return contactPhone;
+  }
+
+  public String question() {
+    return question;
+  }
+
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+
+  public Long registeredByStaffId() {
+    return registeredByStaffId;
+  }
+
+  public Long residentId() {
+    return residentId;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public Referral referral() {
+    return referral;
+  }
+
+  public Instant answeredAt() {
+    return answeredAt;
+  }
+
+  public int version() {
+    return version;
+  }
+}

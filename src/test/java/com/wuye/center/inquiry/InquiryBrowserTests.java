@@ -1,0 +1,79 @@
+package com.wuye.center.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.wuye.center.support.Browser;
+import com.wuye.center.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A written consultation is registered, answered, and the reply letter printed (A4). */
+@IntegrationTest
+class InquiryBrowserTests {
+
+  @LocalServerPort int port;
+
+  @Test
+  @DisplayName(
+      "CS-Q1 a written consultation is registered with a two-day deadline, answered in writing, and the reply letter printed on A4")
+  void writtenConsultationRegisteredAnsweredAndPrinted() throws Exception {
+    String question = "浏览器测试：请问装修押金什么时候退还？需要带什么材料？";
+    String reply = "王先生您好：\n竣工验收合格后 15 个工作日内无息退还装修押金，请携带押金收据和身份证。";
+    try (Browser b = new Browser(port)) {
+      b.login("kefu");
+      b.find(By.id("staff-home"));
+      b.open("/staff/inquiries");
+      b.click(By.id("new-inquiry"));
+      b.type(By.id("unitCode"), "1-1-101");
+      b.type(By.id("askerName"), "王先生");
+      b.type(By.id("contactPhone"), "13800000001");
+      b.type(By.id("question"), question);
+      b.click(By.id("save-inquiry"));
+      String number = b.find(By.id("inquiry-number")).getText();
+      assertThat(number).matches("ZX\\d{8}-\\d{4}");
+      assertThat(b.find(By.id("inquiry-status")).getText()).isEqualTo("待答复");
+      assertThat(b.find(By.id("reply-clock")).getText()).contains("剩余 47 小时");
+
+      b.type(By.id("reply-text"), reply);
+      b.click(By.id("reply-submit"));
+      b.find(By.id("print-letter")); // only once answered
+      assertThat(b.find(By.id("inquiry-status")).getText()).isEqualTo("已答复");
+      assertThat(b.find(By.id("reply-clock")).getText()).contains("按时答复");
+
+      b.click(By.id("print-letter"));
+      assertThat(b.find(By.id("letter")).getText())
+          .contains("咨询答复函")
+          .contains("尊敬的王先生")
+          .contains(number)
+          .contains(question)
+          .contains("竣工验收合格后 15 个工作日内无息退还装修押金")
+          .contains("滨江花园物业服务中心");
+      assertThat(b.find(By.id("print-button")).isDisplayed()).isTrue();
+      b.screenshot("inquiry-reply-letter");
+
+      PrintOptions a4 = new PrintOptions();
+      a4.setPageSize(new PageSize(29.7, 21.0));
+      a4.setBackground(false);
+      Pdf pdf = ((PrintsPage) b.driver()).print(a4);
+      byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+      Path out = Path.of("target", "screenshots", "inquiry-reply-letter.pdf");
+      Files.createDirectories(out.getParent());
+      Files.write(out, bytes);
+      String head = new String(bytes, 0, 5, StandardCharsets.ISO_8859_1);
+      assertThat(head).isEqualTo("%PDF-");
+      String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+      assertThat(raw).as("one A4 page").containsPattern("/Count 1\\b");
+      assertThat(raw).contains("/MediaBox [0 0 595");
+    }
+  }
+}
