@@ -52,7 +52,7 @@ CREATE TABLE repair_order (
   emergency             BOOLEAN      NOT NULL,
   -- emergencies first on the board (EN-3): 0 before 1, so keyset pagination can compare rows
   priority              SMALLINT     GENERATED ALWAYS AS (CASE WHEN emergency THEN 0 ELSE 1 END) STORED,
-  channel               VARCHAR(10)  NOT NULL CHECK (channel IN ('PORTAL', 'PHONE', 'VISIT', 'PATROL')),
+  channel               VARCHAR(10)  NOT NULL CHECK (channel IN ('PORTAL', 'PHONE', 'VISIT', 'PATROL', 'COMPLAINT')),
   contact_name          VARCHAR(50),
   contact_phone         VARCHAR(11)  CHECK (contact_phone IS NULL OR contact_phone ~ '^1[3-9][0-9]{9}$'),
   preferred_visit_at    TIMESTAMPTZ,
@@ -77,6 +77,10 @@ CREATE TABLE repair_order (
   cancelled_at          TIMESTAMPTZ,
   cancel_reason         VARCHAR(500),
   reopen_count          INT          NOT NULL DEFAULT 0 CHECK (reopen_count >= 0),
+  -- a corrective action of a complaint (CS-8.6) asked for this order: one order per request
+  complaint_id          BIGINT,
+  complaint_number      VARCHAR(30),
+  complaint_request_id  BIGINT       CONSTRAINT repair_order_complaint_request_unique UNIQUE,
   charge_total          NUMERIC(12,2),
   charge_requested_at   TIMESTAMPTZ,
   version               INT          NOT NULL DEFAULT 0,
@@ -88,6 +92,8 @@ CREATE TABLE repair_order (
   CHECK (status IN ('REPORTED', 'CANCELLED') OR assignee_staff_id IS NOT NULL),
   CHECK (emergency = (arrive_clock_id IS NOT NULL)),
   CHECK (status <> 'CANCELLED' OR cancel_reason IS NOT NULL),
+  CHECK ((complaint_request_id IS NULL) = (complaint_number IS NULL)),
+  CHECK ((channel = 'COMPLAINT') = (complaint_request_id IS NOT NULL)),
   -- CA-4 / EN-6: only in-unit repairs are charged, and the charge is positive
   CHECK (charge_total IS NULL OR (area = 'UNIT' AND charge_total > 0 AND charge_requested_at IS NOT NULL))
 );

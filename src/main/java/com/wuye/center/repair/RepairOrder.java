@@ -50,7 +50,9 @@ public final class RepairOrder {
     PORTAL,
     PHONE,
     VISIT,
-    PATROL
+    PATROL,
+    /** Asked for by a complaint's corrective action (CS-8.6). */
+    COMPLAINT
   }
 
   /** What the order's timeline records. */

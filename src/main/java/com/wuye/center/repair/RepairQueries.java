@@ -203,6 +203,7 @@ public class RepairQueries {
             : summary(RepairService.ARRIVE, h.arriveDueAt(), arriveEvents, now),
         List.copyOf(timeline),
         cases,
+        h.complaintNumber(),
         now);
   }
 

@@ -157,7 +157,43 @@ public class RepairService {
 
   /** Reports a repair: one transaction, few statements (the intake path is the busiest). */
   public Reported report(CurrentUser user, NewRepair r, List<Photo> photos) {
-    Channel channel = channel(user, r.channel());
+    return report(user, r, photos, null);
+  }
+
+  /**
+   * A repair order a complaint's corrective action asked for (CS-8.6), logged for the staff member
+   * who asked; it shows the complaint's number. One order per request.
+   */
+  Reported reportForComplaint(
+      CurrentUser requester,
+      long unitId,
+      String description,
+      RepairRepository.ComplaintRef complaint) {
+    String text = description == null ? "" : description.strip();
+    return report(
+        requester,
+        new NewRepair(
+            unitId,
+            null,
+            null,
+            "投诉 " + complaint.complaintNumber(),
+            "OTHER",
+            text.length() > 1000 ? text.substring(0, 1000) : text,
+            false,
+            null,
+            null,
+            null,
+            null),
+        List.of(),
+        complaint);
+  }
+
+  private Reported report(
+      CurrentUser user, NewRepair r, List<Photo> photos, RepairRepository.ComplaintRef complaint) {
+    Channel channel = complaint != null ? Channel.COMPLAINT : channel(user, r.channel());
+    if (complaint != null) {
+      user.require(RepairAccess.STAFF);
+    }
     String description = text("description", r.description(), 1000, true);
     if (r.category() == null || r.category().isBlank()) {
       throw DomainException.invalid("category", "repair.error.category");
@@ -282,6 +318,9 @@ public class RepairService {
     data.put("channel", channel.name());
     data.put("emergency", emergency);
     data.put("photos", files.size());
+    if (complaint != null) {
+      data.put("complaintNumber", complaint.complaintNumber());
+    }
     repo.insert(
         new RepairRepository.NewOrder(
             id,
@@ -308,7 +347,8 @@ public class RepairService {
             arriveClock,
             user.actorRef(),
             actorName(user),
-            data));
+            data,
+            complaint));
     if (emergency) {
       notifyEmergency(id, number, communityId, unitCode != null ? unitCode : location);
     }
@@ -1040,7 +1080,7 @@ public class RepairService {
     }
     try {
       Channel c = Channel.valueOf(value.trim());
-      if (c != Channel.PORTAL) {
+      if (c != Channel.PORTAL && c != Channel.COMPLAINT) {
         return c;
       }
     } catch (IllegalArgumentException e) {

@@ -196,6 +196,7 @@ public final class RepairViews {
       ClockSummary arriveClock,
       List<TimelineEntry> timeline,
       List<IntegrityCase> integrityCases,
+      String complaintNumber,
       Instant now) {
 
     public long id() {

@@ -192,7 +192,8 @@ public class RepairReads {
       long resolveClockId,
       Long arriveClockId,
       List<Long> photoIds,
-      RatingView rating) {}
+      RatingView rating,
+      String complaintNumber) {}
 
   public Optional<Head> head(long id) {
     return jdbc.sql(
@@ -204,7 +205,7 @@ public class RepairReads {
                 + " COALESCE(r.name, rs.name) AS reporter_name, r.phone AS reporter_phone, o.arrive_due_at, o.arrived_at,"
                 + " o.reopen_count, o.charge_total, o.charge_requested_at, o.resolve_clock_id, o.arrive_clock_id,"
                 + " ARRAY(SELECT p.id FROM repair_photo p WHERE p.order_id = o.id ORDER BY p.id) AS photo_ids,"
-                + " rt.speed, rt.service, rt.comment AS rating_comment, rt.at AS rated_at"
+                + " rt.speed, rt.service, rt.comment AS rating_comment, rt.at AS rated_at, o.complaint_number"
                 + " FROM repair_order o JOIN community c ON c.id = o.community_id"
                 + " JOIN repair_category cat ON cat.code = o.category"
                 + " LEFT JOIN building b ON b.id = o.building_id LEFT JOIN staff s ON s.id = o.assignee_staff_id"
@@ -242,7 +243,8 @@ public class RepairReads {
                             rs.getInt("speed"),
                             rs.getInt("service"),
                             rs.getString("rating_comment"),
-                            instant(rs, "rated_at"))))
+                            instant(rs, "rated_at")),
+                    rs.getString("complaint_number")))
         .optional();
   }
 

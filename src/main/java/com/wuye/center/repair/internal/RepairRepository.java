@@ -77,17 +77,49 @@ public class RepairRepository {
       Long arriveClockId,
       String actor,
       String actorName,
-      Map<String, Object> eventData) {}
+      Map<String, Object> eventData,
+      ComplaintRef complaint) {}
+
+  /** The complaint (CS-8.6) that asked for an order, if any. */
+  public record ComplaintRef(long complaintId, String complaintNumber, long requestId) {}
+
+  /**
+   * Makes deliveries of one complaint request take turns (until the caller's transaction ends), so
+   * a redelivered request finds the order the first delivery created.
+   */
+  public void lockComplaintRequest(long requestId) {
+    jdbc.sql(
+            "SELECT pg_advisory_xact_lock(hashtextextended('repair-complaint-request:' || CAST(:r AS text), 0))")
+        .param("r", requestId)
+        .query((rs, n) -> 1)
+        .list();
+  }
+
+  /** The order created for a complaint's request, if one exists (redelivered requests). */
+  public Optional<Long> orderForComplaintRequest(long requestId) {
+    return jdbc.sql("SELECT id FROM repair_order WHERE complaint_request_id = :r")
+        .param("r", requestId)
+        .query(Long.class)
+        .optional();
+  }
+
+  public String number(long orderId) {
+    return jdbc.sql("SELECT number FROM repair_order WHERE id = :id")
+        .param("id", orderId)
+        .query(String.class)
+        .single();
+  }
 
   /** One statement: the order row and the first entry of its timeline. */
   public void insert(NewOrder o) {
     jdbc.sql(
             "WITH o AS (INSERT INTO repair_order (id, number, community_id, building_id, unit_id, unit_code, area, location, category,"
                 + " description, emergency, channel, contact_name, contact_phone, preferred_visit_at, status, reporter_resident_id,"
-                + " reporter_staff_id, reported_at, due_at, arrive_due_at, resolve_clock_id, arrive_clock_id)"
+                + " reporter_staff_id, reported_at, due_at, arrive_due_at, resolve_clock_id, arrive_clock_id, complaint_id, complaint_number,"
+                + " complaint_request_id)"
                 + " VALUES (:id, :number, :community, :building, :unit, :unitCode, :area, :location, :category, :description, :emergency,"
                 + " :channel, :contactName, :contactPhone, :preferred, 'REPORTED', :reporterResident, :reporterStaff, :reportedAt, :due,"
-                + " :arriveDue, :resolveClock, :arriveClock) RETURNING id, reported_at)"
+                + " :arriveDue, :resolveClock, :arriveClock, :complaintId, :complaintNumber, :complaintRequest) RETURNING id, reported_at)"
                 + " INSERT INTO repair_event (order_id, at, type, actor, actor_name, data)"
                 + " SELECT id, reported_at, 'REPORTED', CAST(:actor AS varchar), CAST(:actorName AS varchar), CAST(:data AS jsonb) FROM o")
         .param("id", o.id())
@@ -115,6 +147,9 @@ public class RepairRepository {
         .param("actor", o.actor())
         .param("actorName", o.actorName())
         .param("data", json.writeValueAsString(o.eventData()))
+        .param("complaintId", o.complaint() == null ? null : o.complaint().complaintId())
+        .param("complaintNumber", o.complaint() == null ? null : o.complaint().complaintNumber())
+        .param("complaintRequest", o.complaint() == null ? null : o.complaint().requestId())
         .update();
   }
 

@@ -259,6 +259,7 @@ class RepairApi {
       RepairViews.RatingView rating,
       List<RepairViews.ReturnVisitView> returnVisits,
       List<RepairViews.IntegrityCase> integrityCases,
+      String complaintNumber,
       List<TimelineJson> timeline) {}
 
   record TechnicianJson(long id, String name, boolean onDuty) {}
@@ -604,6 +605,7 @@ class RepairApi {
         o.rating(),
         o.returnVisits(),
         o.integrityCases(),
+        o.complaintNumber(),
         o.timeline().stream()
             .map(
                 e ->
