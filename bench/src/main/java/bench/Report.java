@@ -15,7 +15,7 @@ final class Report {
   static void write(Run run) throws IOException {
     Map<String, Object> r = run.results;
     String name = r.get("date") + "-" + run.scale;
-    Path dir = Path.of("bench/results");
+    Path dir = Path.of(run.a.getOrDefault("results", "bench/results"));
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(name + ".json"), Json.write(r, "") + "\n");
     StringBuilder md = new StringBuilder();

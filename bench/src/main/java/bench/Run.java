@@ -49,6 +49,7 @@ public final class Run {
   final Map<String, Object> results = new LinkedHashMap<>();
   Process app;
   long appPid;
+  boolean jfr;
 
   Run(Map<String, String> a) {
     this.a = a;
@@ -71,6 +72,49 @@ public final class Run {
     } finally {
       run.stopApp();
     }
+    if (run.a.containsKey("strict")) {
+      List<String> problems = run.problems();
+      if (!problems.isEmpty()) {
+        problems.forEach(p -> log("FAILED: " + p));
+        System.exit(1);
+      }
+      log("strict: no errors");
+    }
+  }
+
+  /** For --strict (CI): any request error, failed raw transaction or ERROR in the app log. */
+  @SuppressWarnings("unchecked")
+  List<String> problems() throws IOException {
+    List<String> out = new ArrayList<>();
+    Map<String, Object> scenarios = (Map<String, Object>) results.get("scenarios");
+    if (scenarios == null) {
+      out.add("no scenario results");
+      return out;
+    }
+    for (var s : scenarios.entrySet()) {
+      for (var c : ((Map<String, Object>) s.getValue()).entrySet()) {
+        long errors = ((Number) ((Map<String, Object>) c.getValue()).get("errors")).longValue();
+        if (errors > 0) {
+          out.add(s.getKey() + " at " + c.getKey() + " clients: " + errors + " errors");
+        }
+      }
+    }
+    Map<String, Object> raw = (Map<String, Object>) results.get("rawSql");
+    if (raw != null) {
+      for (var s : raw.entrySet()) {
+        for (var c : ((Map<String, Object>) s.getValue()).entrySet()) {
+          if (((Number) ((Map<String, Object>) c.getValue()).get("rawFailed")).longValue() > 0) {
+            out.add("raw " + s.getKey() + " at " + c.getKey() + " clients: failed transactions");
+          }
+        }
+      }
+    }
+    for (String line : Files.readAllLines(Path.of("bench/results/tmp/app.log"))) {
+      if (line.contains(" ERROR ")) {
+        out.add("app log: " + line);
+      }
+    }
+    return out;
   }
 
   void run() throws Exception {
@@ -81,13 +125,18 @@ public final class Run {
     results.put("durationPerRunSeconds", duration);
     startApp();
     try (Connection db = DriverManager.getConnection(jdbcUrl, a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
-      if (new Generate(db, scale).value("generated_scale") == null) {
+      if (generator(db).value("generated_scale") == null) {
         long t = System.nanoTime();
-        new Generate(db, scale).run();
+        generator(db).run();
         results.put("generateSeconds", round((System.nanoTime() - t) / 1e9));
       }
     }
     stopApp();
+    if (a.containsKey("generate-only")) {
+      Files.writeString(Path.of("bench/results/tmp/generate-" + scale + ".txt"), String.valueOf(results.get("generateSeconds")));
+      return;
+    }
+    jfr = a.containsKey("jfr");
     long readyMs = startApp();
     results.put("startToReadyMs", readyMs);
     try (Connection db = DriverManager.getConnection(jdbcUrl, a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
@@ -120,7 +169,11 @@ public final class Run {
   // ---- the app process ----
 
   long startApp() throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", appJar.toString(), "--server.port=" + port, "--no-demo", "--wuye.scheduling.enabled=false", "--logging.level.root=WARN"));
+    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseSerialGC"));
+    if (jfr) {
+      cmd.add("-XX:StartFlightRecording=filename=bench/results/tmp/app-" + scale + ".jfr,settings=profile,dumponexit=true");
+    }
+    cmd.addAll(List.of("-jar", appJar.toString(), "--server.port=" + port, "--no-demo", "--wuye.scheduling.enabled=false", "--logging.level.root=WARN"));
     if (a.containsKey("url")) {
       cmd.add("--spring.datasource.url=" + jdbcUrl);
       cmd.add("--spring.datasource.username=" + a.getOrDefault("user", "postgres"));
@@ -163,6 +216,29 @@ public final class Run {
       }
     }
     app = null;
+  }
+
+  /** Host, port and database of the JDBC URL (for pgbench). */
+  String dbHost() {
+    Matcher m = Pattern.compile("//([^:/]+)").matcher(jdbcUrl);
+    return m.find() ? m.group(1) : "localhost";
+  }
+
+  int dbPortNumber() {
+    Matcher m = Pattern.compile("//[^:/]+:(\\d+)").matcher(jdbcUrl);
+    return m.find() ? Integer.parseInt(m.group(1)) : 5432;
+  }
+
+  String dbName() {
+    Matcher m = Pattern.compile("//[^/]+/([^?]+)").matcher(jdbcUrl);
+    return m.find() ? m.group(1) : "postgres";
+  }
+
+  Generate generator(Connection db) {
+    Generate g = new Generate(db, scale);
+    g.user = a.getOrDefault("user", "postgres");
+    g.password = a.getOrDefault("password", "postgres");
+    return g;
   }
 
   String base() {
