@@ -1,15 +1,9 @@
 -- S1 a resident reports a repair: the statements the app sends for POST /api/v1/portal/repairs,
--- captured with log_statement = all (same order, same transactions; JSON literals are built with
+-- captured with log_statement = all (since commit 3e8fc46 API answers send no layout queries) (same order, same transactions; JSON literals are built with
 -- jsonb_build_object because pgbench reads :name inside strings as a variable). Variables from the runner:
 -- sid/spid (a resident's session), account, resident, unit, building, community.
 BEGIN;
 SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES FROM SPRING_SESSION S LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID WHERE S.SESSION_ID = :sid;
-COMMIT;
-BEGIN READ ONLY;
-SELECT count(*) FROM notification WHERE account_id = :account AND read_at IS NULL;
-COMMIT;
-BEGIN READ ONLY;
-SELECT * FROM notification WHERE account_id = :account AND requires_ack AND acknowledged_at IS NULL ORDER BY id DESC LIMIT 20;
 COMMIT;
 BEGIN;
 SELECT u.id, u.community_id, c.name AS community_name, u.building_id, b.number AS building_number, u.entrance, u.floor, u.room_number, u.code, u.floor_area, u.usage FROM unit u JOIN building b ON b.id = u.building_id JOIN community c ON c.id = u.community_id WHERE u.id = :unit;

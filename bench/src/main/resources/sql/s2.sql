@@ -1,17 +1,8 @@
 -- S2 the dispatch board, first page: the statements the app sends for
--- GET /api/v1/repairs/board?communityId=..., captured with log_statement = all.
--- Variables from the runner: sid/spid (a customer-service session), account, staff, community.
+-- GET /api/v1/repairs/board?communityId=..., captured with log_statement = all (since commit 3e8fc46 API answers send no layout queries).
+-- Variables from the runner: sid/spid (a customer-service session), community.
 BEGIN;
 SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES FROM SPRING_SESSION S LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID WHERE S.SESSION_ID = :sid;
-COMMIT;
-BEGIN READ ONLY;
-SELECT count(*) FROM notification WHERE account_id = :account AND read_at IS NULL;
-COMMIT;
-BEGIN READ ONLY;
-SELECT * FROM notification WHERE account_id = :account AND requires_ack AND acknowledged_at IS NULL ORDER BY id DESC LIMIT 20;
-COMMIT;
-BEGIN READ ONLY;
-SELECT n.*, (SELECT string_agg(sc.community_name, '、' ORDER BY sc.community_name) FROM staff_notice_community sc WHERE sc.notice_id = n.id) AS community_names FROM staff_notice n WHERE n.id IN (SELECT notice_id FROM staff_notice_recipient WHERE staff_id = :staff AND acknowledged_at IS NULL) ORDER BY n.id LIMIT 20;
 COMMIT;
 BEGIN READ ONLY;
 SELECT o.id, o.number, o.community_id, o.building_id, b.number AS building_number, o.unit_code, o.location, o.category, o.status, o.emergency, o.priority, o.reported_at, o.due_at, o.paused_cause, o.paused_at, o.completed_at, o.assignee_staff_id, s.name AS assignee_name, o.version FROM (SELECT * FROM repair_order o WHERE o.community_id = :community AND o.status NOT IN ('CLOSED', 'CANCELLED') ORDER BY o.priority, o.due_at, o.id LIMIT 21) o LEFT JOIN building b ON b.id = o.building_id LEFT JOIN staff s ON s.id = o.assignee_staff_id ORDER BY o.priority, o.due_at, o.id;
