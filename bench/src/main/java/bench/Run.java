@@ -69,6 +69,10 @@ public final class Run {
     Run run = new Run(Args.parse(args));
     try {
       run.run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      run.stopApp();
+      System.exit(1);
     } finally {
       run.stopApp();
     }
@@ -152,7 +156,11 @@ public final class Run {
       // the clocks that came due since the data set was generated: fired once, reported apart
       results.put("sweepCatchUp", sweepOnce(f));
       AtomicLong peakHeap = new AtomicLong();
-      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heap-sampler");
+        t.setDaemon(true); // a failed run must still end the JVM
+        return t;
+      });
       sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(), Math::max), 0, 500, TimeUnit.MILLISECONDS);
       Map<String, Object> scenarios = new LinkedHashMap<>();
       for (Scenario s : Scenario.all(f)) {
