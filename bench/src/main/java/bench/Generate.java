@@ -36,6 +36,8 @@ public final class Generate {
 
   final Connection db;
   final double scale;
+  String user = "postgres";
+  String password = "postgres";
   final SplittableRandom random = new SplittableRandom(20261127);
 
   Generate(Connection db, double scale) {
@@ -47,7 +49,10 @@ public final class Generate {
     Map<String, String> a = Args.parse(args);
     double scale = Double.parseDouble(a.getOrDefault("scale", "0.01"));
     try (Connection db = DriverManager.getConnection(a.getOrDefault("url", "jdbc:postgresql://localhost:54329/postgres"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
-      new Generate(db, scale).run();
+      Generate g = new Generate(db, scale);
+      g.user = a.getOrDefault("user", "postgres");
+      g.password = a.getOrDefault("password", "postgres");
+      g.run();
     }
   }
 
@@ -79,6 +84,7 @@ public final class Generate {
       exec("VACUUM ANALYZE " + t);
     }
     RepairData.analyze(this);
+    exec("INSERT INTO bench_meta VALUES ('generate_seconds', '" + Math.round((System.nanoTime() - t0) / 1e8) / 10.0 + "') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
     log(String.format("done in %.1f s", (System.nanoTime() - t0) / 1e9));
   }
 
@@ -187,11 +193,15 @@ public final class Generate {
     oc.endCopy();
     // portal logins for the owners of the first 200 units of each community (password Bench@2026)
     String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+    // communities' units are contiguous id ranges: the first 200 of each, joined by primary key
+    StringBuilder ranges = new StringBuilder();
+    for (Community c : cs) {
+      ranges.append(ranges.length() == 0 ? "" : ",").append("(").append(c.firstUnit()).append(",").append(Math.min(200, c.units())).append(")");
+    }
     exec(
         "INSERT INTO account (username, password_hash, kind, resident_id) SELECT r.phone, '" + hash + "', 'RESIDENT', r.id"
-            + " FROM occupancy o JOIN resident r ON r.id = o.resident_id JOIN unit u ON u.id = o.unit_id"
-            + " WHERE o.relation = 'OWNER' AND o.unit_id >= " + cs.get(0).firstUnit()
-            + " AND (u.id - (SELECT min(id) FROM unit u2 WHERE u2.community_id = u.community_id)) < 200 ON CONFLICT DO NOTHING");
+            + " FROM (VALUES " + ranges + ") f(first, n) CROSS JOIN LATERAL generate_series(f.first, f.first + f.n - 1) g(unit_id)"
+            + " JOIN occupancy o ON o.unit_id = g.unit_id AND o.relation = 'OWNER' JOIN resident r ON r.id = o.resident_id ON CONFLICT DO NOTHING");
     return count;
   }
 
@@ -216,7 +226,15 @@ public final class Generate {
         }
       }
       s.executeBatch();
-      s.execute("INSERT INTO account (username, password_hash, kind, staff_id) SELECT 'bench-admin', '" + hash + "', 'STAFF', id FROM staff WHERE id = (SELECT min(s.id) FROM staff s JOIN staff_role r ON r.staff_id = s.id AND r.role = 'MANAGER') ON CONFLICT DO NOTHING");
+      // the administrator who may trigger the escalation sweep (POST /api/v1/admin/deadlines/sweep)
+      long admin;
+      try (ResultSet rs = s.executeQuery("INSERT INTO staff (name) VALUES ('基准管理员') RETURNING id")) {
+        rs.next();
+        admin = rs.getLong(1);
+      }
+      s.execute("INSERT INTO staff_role VALUES (" + admin + ", 'ADMIN')");
+      s.execute("INSERT INTO staff_community VALUES (" + admin + ", " + cs.get(0).id() + ")");
+      s.execute("INSERT INTO account (username, password_hash, kind, staff_id) VALUES ('bench-admin', '" + hash + "', 'STAFF', " + admin + ") ON CONFLICT DO NOTHING");
     }
   }
 
@@ -284,6 +302,13 @@ public final class Generate {
   }
 
   String value(String key) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet t = s.executeQuery("SELECT to_regclass('bench_meta') IS NOT NULL")) {
+      t.next();
+      if (!t.getBoolean(1)) {
+        return null;
+      }
+    }
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("SELECT value FROM bench_meta WHERE key = '" + key + "'")) {
       return rs.next() ? rs.getString(1) : null;

@@ -6,13 +6,18 @@ import com.wuye.center.notice.StaffNotices;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.web.MenuItem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * What every page's layout needs: the current user, their menu, the unread count of the bell,
@@ -35,7 +40,11 @@ class LayoutAdvice {
   }
 
   @ModelAttribute
-  void layout(Model model, Locale locale) {
+  void layout(Model model, Locale locale, HttpServletRequest request) {
+    if (writesBody(request)) {
+      // JSON and other @ResponseBody answers render no layout: skip its four queries
+      return;
+    }
     CurrentUser user = Actors.current().orElse(null);
     model.addAttribute("currentUser", user);
     if (user == null) {
@@ -49,6 +58,14 @@ class LayoutAdvice {
     model.addAttribute("unreadCount", notifications.unreadCount(user));
     model.addAttribute("awaitingAck", notifications.awaitingAck(user, locale));
     model.addAttribute("pendingNotices", staffNotices.pending(user));
+  }
+
+  /** Whether the request's handler writes its answer itself (@RestController or @ResponseBody). */
+  static boolean writesBody(HttpServletRequest request) {
+    return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+            instanceof HandlerMethod h
+        && (AnnotatedElementUtils.hasAnnotation(h.getBeanType(), ResponseBody.class)
+            || h.hasMethodAnnotation(ResponseBody.class));
   }
 
   static List<MenuItem> menu(CurrentUser user, List<MenuItem.Contributor> contributors) {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The benchmark in one command: builds the app jar and the bench jar if needed, starts the app on
+# its own embedded PostgreSQL (bench/data/scale-<S>, port 54400; or --url jdbc:postgresql://...),
+# generates the data set if needed, runs S1-S5 with wrk and the raw-SQL limit with pgbench, times
+# the escalation sweep, and writes bench/results/<date>-<S>.json and .md.
+#   bench/run.sh [--scale 1] [--duration 20] [--clients 1,16,64] [--url URL --user U --password P]
+#                [--results DIR] [--jfr]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=target/service-center-0.1.0-SNAPSHOT.jar
+if [ ! -f "$app" ] || [ -n "$(find src pom.xml -newer "$app" -print -quit)" ]; then
+  ./mvnw -q -o package -DskipTests -Dspotless.check.skip=true
+fi
+if [ ! -f bench/target/bench.jar ] || [ -n "$(find bench/src bench/pom.xml -newer bench/target/bench.jar -print -quit)" ]; then
+  ./mvnw -q -o -f bench/pom.xml package
+fi
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 2; }
+exec java -Xmx2g -cp bench/target/bench.jar bench.Run "$@"
