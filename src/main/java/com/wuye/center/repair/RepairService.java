@@ -1067,7 +1067,10 @@ public class RepairService {
 
   private String number(Instant now) {
     String day = DAY.format(now);
-    return "BX" + day + "-" + String.format("%04d", numbers.next("BX" + day));
+    // unique, not gap-free: the day's counter is locked only for its own tiny transaction, so
+    // residents reporting at once do not queue behind each other's whole intake (UNIQUE still
+    // holds)
+    return "BX" + day + "-" + String.format("%04d", numbers.nextUnique("BX" + day));
   }
 
   private static Channel channel(CurrentUser user, String value) {
