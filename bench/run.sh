@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 app=target/service-center-0.1.0-SNAPSHOT.jar
 if [ ! -f "$app" ] || [ -n "$(find src pom.xml -newer "$app" -print -quit)" ]; then
-  ./mvnw -q -o package -DskipTests -Dspotless.check.skip=true
+  ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true
 fi
 if [ ! -f bench/target/bench.jar ] || [ -n "$(find bench/src bench/pom.xml -newer bench/target/bench.jar -print -quit)" ]; then
-  ./mvnw -q -o -f bench/pom.xml package
+  ./mvnw -q -B -f bench/pom.xml package
 fi
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 2; }
 exec java -Xmx2g -cp bench/target/bench.jar bench.Run "$@"
