@@ -5,12 +5,13 @@
 BEGIN;
 SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES FROM SPRING_SESSION S LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID WHERE S.SESSION_ID = :sid;
 COMMIT;
+-- the day's number in its own short transaction (NumberSeries.nextUnique), as the app does
+INSERT INTO number_series (series, last_value) VALUES ('BX' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD'), 1) ON CONFLICT (series) DO UPDATE SET last_value = number_series.last_value + 1 RETURNING last_value AS seq \gset
 BEGIN;
 SELECT u.id, u.community_id, c.name AS community_name, u.building_id, b.number AS building_number, u.entrance, u.floor, u.room_number, u.code, u.floor_area, u.usage FROM unit u JOIN building b ON b.id = u.building_id JOIN community c ON c.id = u.community_id WHERE u.id = :unit;
 SELECT EXISTS (SELECT 1 FROM occupancy WHERE resident_id = :resident AND unit_id = :unit AND moved_out IS NULL);
 SELECT nextval(pg_get_serial_sequence('repair_order', 'id')) AS oid, target_hours, arrive_minutes FROM repair_category WHERE code = 'WATER_ELECTRIC' AND active \gset
 INSERT INTO audit_log (actor, entity_type, entity_id, action, before_state, after_state) VALUES ('resident:' || :resident, 'repair_order', :oid, 'REPORTED', NULL, jsonb_build_object('status', 'REPORTED', 'area', 'UNIT', 'unitCode', '1-1-101', 'location', NULL, 'category', 'WATER_ELECTRIC', 'emergency', false, 'channel', 'PORTAL', 'contactPhone', NULL));
-INSERT INTO number_series (series, last_value) VALUES ('BX' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD'), 1) ON CONFLICT (series) DO UPDATE SET last_value = number_series.last_value + 1 RETURNING last_value AS seq \gset
 SELECT id FROM deadline_clock WHERE subject_type = 'repair' AND subject_id = :oid::text AND purpose = 'resolve';
 INSERT INTO deadline_clock (subject_type, subject_id, purpose, label, link, community_id, assignee_staff_id, started_at, target_seconds, state, due_at, next_level, next_fire_at) VALUES ('repair', :oid::text, 'resolve', '报修单 BX', '/staff/repairs/' || :oid, :community, NULL, now(), 86400, 'RUNNING', now() + interval '24 hours', 'WARNING', now() + interval '1152 minutes') RETURNING id AS cid \gset
 INSERT INTO deadline_clock_event (clock_id, type, at, reason, note, actor) VALUES (:cid, 'STARTED', now(), NULL, NULL, 'resident:' || :resident);
