@@ -41,6 +41,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -73,6 +74,7 @@ public class RepairService {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   RepairService(
       RepairRepository repo,
@@ -85,7 +87,8 @@ public class RepairService {
       NumberSeries numbers,
       AuditTrail audit,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.repo = repo;
     this.catalog = catalog;
     this.access = access;
@@ -97,6 +100,7 @@ public class RepairService {
     this.audit = audit;
     this.events = events;
     this.clock = clock;
+    this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
   }
 
   // ================================================================== commands
@@ -155,9 +159,21 @@ public class RepairService {
 
   public record ReturnVisit(String channel, Boolean satisfied, String note) {}
 
-  /** Reports a repair: one transaction, few statements (the intake path is the busiest). */
+  /**
+   * Reports a repair: the day's number first, in its own short transaction (unique, not gap-free,
+   * so simultaneous reports do not queue on the counter row), then one transaction with few
+   * statements (the intake path is the busiest). No transaction is held while the number is taken,
+   * so a request never needs two pooled connections at once.
+   */
+  @Transactional(propagation = Propagation.SUPPORTS)
   public Reported report(CurrentUser user, NewRepair r, List<Photo> photos) {
-    return report(user, r, photos, null);
+    if (org.springframework.transaction.support.TransactionSynchronizationManager
+        .isActualTransactionActive()) {
+      // called inside someone's transaction (demo data, tests): join it, number taken in it
+      return report(user, r, photos, null, null);
+    }
+    String number = uniqueNumber(clock.instant());
+    return tx.execute(s -> report(user, r, photos, null, number));
   }
 
   /**
@@ -185,11 +201,16 @@ public class RepairService {
             null,
             null),
         List.of(),
-        complaint);
+        complaint,
+        null);
   }
 
   private Reported report(
-      CurrentUser user, NewRepair r, List<Photo> photos, RepairRepository.ComplaintRef complaint) {
+      CurrentUser user,
+      NewRepair r,
+      List<Photo> photos,
+      RepairRepository.ComplaintRef complaint,
+      String preTakenNumber) {
     Channel channel = complaint != null ? Channel.COMPLAINT : channel(user, r.channel());
     if (complaint != null) {
       user.require(RepairAccess.STAFF);
@@ -279,8 +300,9 @@ public class RepairService {
     after.put("channel", channel.name());
     after.put("contactPhone", contactPhone);
     audit.record(AUDIT, id, "REPORTED", null, after);
-    // the number series row stays locked until commit: take it as late as possible
-    String number = number(now);
+    // taken before the transaction (see report), or here for a complaint's request: the number
+    // series row then stays locked until commit, so it is taken as late as possible
+    String number = preTakenNumber != null ? preTakenNumber : number(now);
     String link = "/staff/repairs/" + id;
     Duration target = Duration.ofHours(a.targetHours());
     long resolveClock =
@@ -1067,9 +1089,12 @@ public class RepairService {
 
   private String number(Instant now) {
     String day = DAY.format(now);
-    // unique, not gap-free: the day's counter is locked only for its own tiny transaction, so
-    // residents reporting at once do not queue behind each other's whole intake (UNIQUE still
-    // holds)
+    return "BX" + day + "-" + String.format("%04d", numbers.next("BX" + day));
+  }
+
+  /** The day's next number in its own transaction (call with no transaction open). */
+  private String uniqueNumber(Instant now) {
+    String day = DAY.format(now);
     return "BX" + day + "-" + String.format("%04d", numbers.nextUnique("BX" + day));
   }
 
