@@ -111,4 +111,37 @@ class RepairConcurrencyIntegrationTests {
   private String statusOfWinner(long id) {
     return f.order(f.login("kefu"), id).get("assigneeName").asString();
   }
+
+  @Test
+  @DisplayName(
+      "Many residents reporting at once (more than the connection pool) all get distinct numbers and nobody waits on a second connection")
+  void manySimultaneousReportsAllSucceedWithDistinctNumbers() throws Exception {
+    com.wuye.center.support.Api resident = f.login("13800000001");
+    int clients =
+        48; // more than the pool's 20 connections: a request must never hold one and wait for
+    // another
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(clients);
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        all.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  return f.reportInUnit(resident, "1-1-101", false).get("number").asString();
+                }));
+      }
+      java.util.Set<String> numbers = new java.util.HashSet<>();
+      for (var future : all) {
+        numbers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      org.assertj.core.api.Assertions.assertThat(numbers)
+          .hasSize(clients)
+          .allMatch(n -> n.matches("BX\\d{8}-\\d{4,}"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
