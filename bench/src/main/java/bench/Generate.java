@@ -28,6 +28,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class Generate {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("generate");
+
   static final String PASSWORD = "Bench@2026";
   static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
   static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华志海燕婷东庆兰秀凤玉梅红建国文斌波辉鹏飞宇浩然子涵欣怡";
@@ -316,6 +318,6 @@ public final class Generate {
   }
 
   static void log(String msg) {
-    System.err.println("[generate] " + msg);
+    LOG.info(msg);
   }
 }

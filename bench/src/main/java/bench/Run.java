@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class Run {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("bench");
+
   final Map<String, String> a;
   final double scale;
   final int duration;
@@ -70,7 +72,7 @@ public final class Run {
     try {
       run.run();
     } catch (Exception e) {
-      e.printStackTrace();
+      LOG.error("the benchmark failed", e);
       run.stopApp();
       System.exit(1);
     } finally {
@@ -403,6 +405,6 @@ public final class Run {
   }
 
   static void log(String msg) {
-    System.err.println("[bench] " + msg);
+    LOG.info(msg);
   }
 }
