@@ -18,6 +18,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Small helpers of the repair pages: refusals shown above the form, with what was typed kept. */
 final class Forms {
 
+  /** The buildings of each community, for the report forms' location pickers. */
+  static Map<Long, List<com.wuye.center.estate.Estate.Building>> buildingsByCommunity(
+      com.wuye.center.estate.EstateDirectory estate,
+      List<com.wuye.center.estate.Estate.Community> communities) {
+    Map<Long, List<com.wuye.center.estate.Estate.Building>> out = new LinkedHashMap<>();
+    communities.forEach(c -> out.put(c.id(), estate.buildings(c.id())));
+    return out;
+  }
+
   private Forms() {}
 
   /** Shows a refusal after the redirect, keeping the typed values (never the signature). */

@@ -60,15 +60,7 @@ class PortalRepairPages {
     model.addAttribute("units", units);
     List<Estate.Community> communities = estate.communitiesFor(user);
     model.addAttribute("communities", communities);
-    model.addAttribute(
-        "buildings",
-        communities.stream()
-            .collect(
-                Collectors.toMap(
-                    Estate.Community::id,
-                    c -> estate.buildings(c.id()),
-                    (a, b) -> a,
-                    LinkedHashMap::new)));
+    model.addAttribute("buildings", Forms.buildingsByCommunity(estate, communities));
     model.addAttribute("categories", queries.categories(true));
     return "repair/portal-new";
   }

@@ -116,15 +116,7 @@ class RepairPages {
     CurrentUser user = Actors.require();
     List<Estate.Community> communities = estate.communitiesFor(user);
     model.addAttribute("communities", communities);
-    model.addAttribute(
-        "buildings",
-        communities.stream()
-            .collect(
-                Collectors.toMap(
-                    Estate.Community::id,
-                    cm -> estate.buildings(cm.id()),
-                    (a, b) -> a,
-                    LinkedHashMap::new)));
+    model.addAttribute("buildings", Forms.buildingsByCommunity(estate, communities));
     model.addAttribute("categories", queries.categories(true));
     return "repair/new";
   }
