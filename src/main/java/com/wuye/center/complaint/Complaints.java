@@ -12,6 +12,7 @@ import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.notice.Notifications;
 import com.wuye.center.notice.StaffNotices;
+import com.wuye.center.repair.RepairsForComplaints;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.shared.CurrentUser;
@@ -37,7 +38,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -126,11 +126,7 @@ public class Complaints {
       String state,
       String actorName,
       Instant createdAt,
-      Instant linkedAt) {
-    public boolean waitingForRepair() {
-      return kind == ActionKind.REPAIR_REQUEST && repairNumber == null;
-    }
-  }
+      Instant linkedAt) {}
 
   /** A configurable complaint category. */
   public record Category(
@@ -222,6 +218,7 @@ public class Complaints {
   private final ApplicationEventPublisher events;
   private final MessageSource messages;
   private final Clock clock;
+  private final RepairsForComplaints repairs;
 
   Complaints(
       ComplaintRepository repository,
@@ -234,7 +231,8 @@ public class Complaints {
       AuditTrail audit,
       ApplicationEventPublisher events,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      RepairsForComplaints repairs) {
     this.repository = repository;
     this.estate = estate;
     this.staff = staff;
@@ -246,6 +244,7 @@ public class Complaints {
     this.events = events;
     this.messages = messages;
     this.clock = clock;
+    this.repairs = repairs;
   }
 
   // --- intake (CS-C1)
@@ -549,8 +548,8 @@ public class Complaints {
   // --- CS-8.6: corrective actions
 
   /**
-   * Asks the repair area for a repair order for the complaint's unit; the link is recorded when it
-   * answers ({@link RepairOrderCreatedForComplaint}).
+   * Asks the repair area for a repair order for the complaint's unit (CS-8.6): the order is logged
+   * in this transaction, as the staff member who asks, and linked at once.
    */
   public long requestRepair(CurrentUser user, long id, String description) {
     user.require(HANDLERS);
@@ -570,10 +569,19 @@ public class Complaints {
             user.displayName(),
             now);
     repository.event(id, "REPAIR_REQUESTED", d, user.actorRef(), user.displayName(), now);
-    audit.record(SUBJECT, id, "REPAIR_REQUESTED", null, Map.of("requestId", actionId));
-    events.publishEvent(
-        new RepairRequestedForComplaint(
-            id, c.number(), actionId, c.communityId(), c.unitId(), d, user.staffId(), now));
+    RepairsForComplaints.Order order =
+        repairs.request(
+            user, new RepairsForComplaints.Request(id, c.number(), actionId, c.unitId(), d));
+    if (!repository.linkRequest(id, actionId, order.id(), order.number(), now)) {
+      throw DomainException.staleVersion();
+    }
+    repository.event(id, "REPAIR_LINKED", order.number(), user.actorRef(), user.displayName(), now);
+    audit.record(
+        SUBJECT,
+        id,
+        "REPAIR_REQUESTED",
+        null,
+        Map.of("requestId", actionId, "repairNumber", order.number(), "repairOrderId", order.id()));
     return actionId;
   }
 
@@ -589,6 +597,14 @@ public class Complaints {
     if (!REPAIR_NUMBER.matcher(number).matches()) {
       throw DomainException.invalid("repairNumber", "complaint.error.repairNumber");
     }
+    RepairsForComplaints.Order order =
+        repairs
+            .find(user, number)
+            .filter(o -> o.communityId() == c.communityId())
+            .orElseThrow(
+                () ->
+                    DomainException.ruleOn(
+                        "repairNumber", "complaint.error.repairUnknown", number));
     String d =
         note == null || note.isBlank()
             ? messages.getMessage(
@@ -607,8 +623,12 @@ public class Complaints {
             user.displayName(),
             now);
     repository.event(id, "REPAIR_LINKED", number, user.actorRef(), user.displayName(), now);
-    audit.record(SUBJECT, id, "REPAIR_LINKED", null, Map.of("repairNumber", number));
-    events.publishEvent(new ComplaintLinkedToRepair(id, c.number(), number, null));
+    audit.record(
+        SUBJECT,
+        id,
+        "REPAIR_LINKED",
+        null,
+        Map.of("repairNumber", number, "repairOrderId", order.id()));
     return actionId;
   }
 
@@ -635,41 +655,6 @@ public class Complaints {
         id, "DEPARTMENT_ASSIGNED", dept + "：" + d, user.actorRef(), user.displayName(), now);
     audit.record(SUBJECT, id, "DEPARTMENT_ASSIGNED", null, Map.of("department", dept));
     return actionId;
-  }
-
-  /** The repair area created the order asked for: record the link (once). */
-  @ApplicationModuleListener
-  void on(RepairOrderCreatedForComplaint e) {
-    Instant now = clock.instant();
-    if (e.repairNumber() == null || e.repairNumber().isBlank()) {
-      log.warn("Repair answer for complaint {} without a number ignored", e.complaintId());
-      return;
-    }
-    String number = e.repairNumber().strip().toUpperCase(Locale.ROOT);
-    if (!repository.linkRequest(e.complaintId(), e.requestId(), e.repairOrderId(), number, now)) {
-      log.info(
-          "Repair answer for complaint {} request {} changed nothing (unknown or already linked)",
-          e.complaintId(),
-          e.requestId());
-      return;
-    }
-    repository.event(e.complaintId(), "REPAIR_LINKED", number, "repair", "工程报修", now);
-    audit.record(
-        SUBJECT,
-        e.complaintId(),
-        "REPAIR_LINKED",
-        null,
-        Map.of("repairNumber", number, "repairOrderId", e.repairOrderId()));
-    repository
-        .load(e.complaintId())
-        .filter(c -> c.ownerStaffId() != null)
-        .ifPresent(
-            c ->
-                notifications.notifyStaff(
-                    List.of(c.ownerStaffId()),
-                    Notifications.Message.of(
-                            "complaint.notify.repairLinked", link(c.id()), c.number(), number)
-                        .from(SUBJECT, c.id())));
   }
 
   // --- closing (CS-C2, CS-C3)

@@ -5,11 +5,10 @@
  * check that sends an unsatisfied resident back to corrective actions, and the lesson-learned
  * notice to all staff; misunderstandings clarified, escalated to a named supervisor or referred to
  * an outside body (CS-C2); thanks recorded at closing (CS-C3). Public face: {@link
- * com.wuye.center.complaint.Complaints}; the repair area answers {@link
- * com.wuye.center.complaint.RepairRequestedForComplaint} with {@link
- * com.wuye.center.complaint.RepairOrderCreatedForComplaint}.
+ * com.wuye.center.complaint.Complaints}; a corrective repair is asked of the repair area through
+ * its public {@link com.wuye.center.repair.RepairsForComplaints}, in the same transaction.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Complaint 投诉",
-    allowedDependencies = {"shared", "estate", "staff", "notice", "deadline", "demo"})
+    allowedDependencies = {"shared", "estate", "staff", "notice", "deadline", "demo", "repair"})
 package com.wuye.center.complaint;
