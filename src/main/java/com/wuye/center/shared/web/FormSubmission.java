@@ -32,8 +32,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public final class FormSubmission {
 
   /** Typed values never sent back to the page. */
-  private static final Set<String> NEVER_KEPT =
-      Set.of("signature", "password", "newPassword", "currentPassword", "code", "_csrf");
+  private static final Set<String> NEVER_KEPT = Set.of("_csrf", "code");
+
+  /** Parts of field names whose values are never kept: secrets and identity documents. */
+  private static final java.util.List<String> NEVER_KEPT_PARTS =
+      java.util.List.of("signature", "password", "idnumber", "collectors", "token");
 
   private final BindingResult binding;
   private final RedirectAttributes redirect;
@@ -149,8 +152,18 @@ public final class FormSubmission {
       Class<?> type = binding.getFieldType(fe.getField());
       return DomainException.invalid(fe.getField(), typeMessage(type));
     }
-    return DomainException.invalid(
-        fe.getField(), messageKey(fe.getDefaultMessage(), fe), constraintArgs(fe));
+    return DomainException.invalid(fe.getField(), messageKey(template(fe), fe), constraintArgs(fe));
+  }
+
+  /**
+   * The constraint's message template ({@code {error.required}}) rather than its interpolated text,
+   * so the page translates it in the user's language.
+   */
+  private static String template(FieldError fe) {
+    if (fe.contains(jakarta.validation.ConstraintViolation.class)) {
+      return fe.unwrap(jakarta.validation.ConstraintViolation.class).getMessageTemplate();
+    }
+    return fe.getDefaultMessage();
   }
 
   private static String messageKey(
@@ -206,7 +219,9 @@ public final class FormSubmission {
     } else if (typed.getClass().isRecord()) {
       for (RecordComponent c : typed.getClass().getRecordComponents()) {
         try {
-          keep(out, c.getName(), c.getAccessor().invoke(typed));
+          var accessor = c.getAccessor();
+          accessor.setAccessible(true); // form records may be package-private
+          keep(out, c.getName(), accessor.invoke(typed));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("form record " + typed.getClass() + " not readable", e);
         }
@@ -216,7 +231,10 @@ public final class FormSubmission {
   }
 
   private static void keep(Map<String, Object> out, String name, Object value) {
-    if (NEVER_KEPT.contains(name) || value instanceof MultipartFile) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (NEVER_KEPT.contains(name)
+        || NEVER_KEPT_PARTS.stream().anyMatch(lower::contains)
+        || value instanceof MultipartFile) {
       return;
     }
     if (value instanceof Collection<?> c && c.stream().anyMatch(MultipartFile.class::isInstance)) {

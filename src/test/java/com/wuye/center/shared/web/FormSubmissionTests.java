@@ -74,4 +74,24 @@ class FormSubmissionTests {
                 new java.util.HashMap<String, Object>(redirect.getFlashAttributes()))
         .containsEntry("errorField", "count");
   }
+
+  record Keyed(@NotBlank(message = "{error.required}") String words, String idNumber) {}
+
+  @Test
+  void aConstraintMessageKeyIsKeptUntranslatedAndIdNumbersAreNeverKept() {
+    var form = new Keyed(" ", "110101199003070019");
+    var binding = new BeanPropertyBindingResult(form, "form");
+    try (var factory = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+      new org.springframework.validation.beanvalidation.SpringValidatorAdapter(
+              factory.getValidator())
+          .validate(form, binding);
+    }
+    var redirect = new RedirectAttributesModelMap();
+    FormSubmission.of(binding, redirect, form).onRefusal("/back").run(() -> "/x");
+    Map<String, Object> flash = new java.util.HashMap<>(redirect.getFlashAttributes());
+    assertThat(flash)
+        .containsEntry("errorKey", "error.required")
+        .containsEntry("errorField", "words");
+    assertThat(((Map<?, ?>) flash.get("typed")).containsKey("idNumber")).isFalse();
+  }
 }
