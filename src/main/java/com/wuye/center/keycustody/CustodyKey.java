@@ -3,9 +3,9 @@ package com.wuye.center.keycustody;
 import com.wuye.center.shared.DomainException;
 
 /**
- * One physical key in custody, with the code on its tag (CS-K4). Its life: received at the counter
- * → stored in a slot → (moved, lent to a technician and returned) → handed out to an authorised
- * person, once (CS-K5).
+ * One physical key in custody, with the code on its tag. Its life: received at the counter → stored
+ * in a slot ({@link KeyStorage}) → (moved, lent to a technician and returned: {@link KeyLending}) →
+ * handed out to an authorised person, once ({@link KeyPickup}).
  */
 public final class CustodyKey {
 
@@ -112,7 +112,7 @@ public final class CustodyKey {
     slotId = slot;
   }
 
-  /** CS-K5: hands the key to an authorised person; a key is handed out once only. */
+  /** Hands the key to an authorised person; a key is handed out once only. */
   public void handOut() {
     if (!state.available()) {
       throw wrongState("keycustody.error.notAvailable");

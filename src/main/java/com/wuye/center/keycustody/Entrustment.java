@@ -1,6 +1,7 @@
 package com.wuye.center.keycustody;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +10,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The entrustment 《业户托管钥匙委托书》 (CS-K2): which unit, whose keys, how many, why, and the pickup rules
- * (the owner and named persons with their ID, an optional date window, whether a key may be lent to
- * a technician). It can only be opened once the resident accepted the disclaimer (CS-K1). Named
- * persons can be revoked, which takes effect at once; the owner cannot be.
+ * The entrustment 《业户托管钥匙委托书》 that {@link Entrusting} opens: which unit, whose keys, how many, why,
+ * and the pickup rules (the owner and named persons with their ID, an optional date window, whether
+ * a key may be lent to a technician). It can only be opened once the resident accepted the
+ * disclaimer. Named persons can be revoked, which takes effect at once; the owner cannot be. When
+ * keys leave custody it registers {@link KeyHandedOut}, published when it is saved.
+ *
+ * <p>Over 400 lines because the form has sixteen fields: the rules are the first half, the rest is
+ * the constructor, {@link #restore} and the accessors; splitting it would split one record.
  */
 public final class Entrustment {
 
@@ -76,9 +81,11 @@ public final class Entrustment {
   private final LocalDate pickupUntil;
   private final boolean lendingAllowed;
   private final List<Collector> collectors;
+  private final State loadedState;
   private State state;
   private Instant closedAt;
   private final int version;
+  private final List<Object> events = new ArrayList<>();
 
   private Entrustment(
       Long id,
@@ -110,14 +117,15 @@ public final class Entrustment {
     this.pickupUntil = pickupUntil;
     this.lendingAllowed = lendingAllowed;
     this.collectors = new ArrayList<>(collectors);
+    this.loadedState = state;
     this.state = state;
     this.closedAt = closedAt;
     this.version = version;
   }
 
   /**
-   * Opens an entrustment: refused unless the disclaimer was accepted (CS-K1) with a signature or a
-   * signed scan, and the form is complete (CS-K2).
+   * Opens an entrustment: refused unless the disclaimer was accepted with a signature or a signed
+   * scan, and the form is complete.
    *
    * @param owner the depositor, who may always collect
    * @param named further persons allowed to collect (at most {@value #MAX_NAMED})
@@ -133,7 +141,7 @@ public final class Entrustment {
       LocalDate today,
       boolean disclaimerAccepted,
       boolean acceptanceProofGiven) {
-    // CS-K1: nothing is accepted before the resident accepted the disclaimer, on the record
+    // nothing is accepted before the resident accepted the disclaimer, on the record
     if (!disclaimerAccepted) {
       throw DomainException.invalid("disclaimerAccepted", "keycustody.error.disclaimer");
     }
@@ -146,11 +154,8 @@ public final class Entrustment {
     }
     List<String> labels = new ArrayList<>();
     for (String l : terms.keyLabels() == null ? List.<String>of() : terms.keyLabels()) {
-      String t = l == null ? "" : l.trim();
-      if (t.length() > MAX_LABEL) {
-        throw DomainException.invalid("keyLabels", "error.tooLong", MAX_LABEL);
-      }
-      labels.add(t);
+      String t = Text.optional("keyLabels", l, MAX_LABEL);
+      labels.add(t == null ? "" : t);
     }
     while (!labels.isEmpty() && labels.get(labels.size() - 1).isEmpty()) {
       labels.remove(labels.size() - 1);
@@ -159,13 +164,7 @@ public final class Entrustment {
       throw DomainException.invalid(
           "keyLabels", "keycustody.error.tooManyLabels", labels.size(), count);
     }
-    String reason = terms.reason() == null ? "" : terms.reason().trim();
-    if (reason.isEmpty()) {
-      throw DomainException.invalid("reason", "error.required");
-    }
-    if (reason.length() > MAX_REASON) {
-      throw DomainException.invalid("reason", "error.tooLong", MAX_REASON);
-    }
+    String reason = Text.required("reason", terms.reason(), MAX_REASON);
     if (terms.pickupFrom() != null
         && terms.pickupUntil() != null
         && terms.pickupUntil().isBefore(terms.pickupFrom())) {
@@ -249,7 +248,7 @@ public final class Entrustment {
         version);
   }
 
-  /** CS-K5: may the holder of this ID collect the keys today? */
+  /** May the holder of this ID collect the keys today ({@link PickupPolicy})? */
   public PickupPolicy.Decision authorise(IdFingerprint presented, LocalDate today) {
     if (state == State.CLOSED) {
       throw DomainException.conflict("keycustody.error.allHandedOut", referenceNo);
@@ -287,6 +286,34 @@ public final class Entrustment {
     if (!lendingAllowed) {
       throw DomainException.rule("keycustody.error.lendingNotAllowed");
     }
+  }
+
+  /**
+   * These keys (already handed out) left custody with the collector: registers {@link KeyHandedOut}
+   * and closes the entrustment once no key is left in custody.
+   *
+   * @param all every key of the entrustment, as they are now
+   * @return whether the entrustment closed
+   */
+  public boolean handedOver(
+      Collector collector,
+      List<CustodyKey> handed,
+      List<CustodyKey> all,
+      long staffId,
+      Instant at) {
+    events.add(
+        new KeyHandedOut(
+            id,
+            referenceNo,
+            communityId,
+            unitId,
+            depositorResidentId,
+            collector.name(),
+            collector.owner(),
+            handed.stream().map(CustodyKey::code).toList(),
+            staffId,
+            at));
+    return closeIfNothingLeft(all, at);
   }
 
   /** Closes the entrustment once no key is left in custody. Returns whether it closed. */
@@ -364,6 +391,18 @@ public final class Entrustment {
 
   public State state() {
     return state;
+  }
+
+  /** The state it had when loaded (the repository writes the row only when it changed). */
+  public State loadedState() {
+    return loadedState;
+  }
+
+  /** The events registered since it was loaded, once (the repository publishes them on save). */
+  public List<Object> releaseEvents() {
+    List<Object> out = List.copyOf(events);
+    events.clear();
+    return out;
   }
 
   public Instant closedAt() {

@@ -1,9 +1,11 @@
 package com.wuye.center.keycustody;
 
 import com.wuye.center.keycustody.Entrustment.Collector;
+import com.wuye.center.shared.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What key custody shows: rows and views for lists and pages. ID numbers appear only masked, phones
@@ -12,6 +14,10 @@ import java.util.List;
 public final class KeyCustody {
 
   private KeyCustody() {}
+
+  /** Who handles keys at the counter. */
+  public static final Set<Role> HANDLERS =
+      Set.of(Role.CUSTOMER_SERVICE, Role.SECURITY, Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
 
   /** What the key list can show. */
   public enum Filter {
@@ -142,6 +148,9 @@ public final class KeyCustody {
       String presentedIdMasked,
       String messageKey,
       List<String> args) {}
+
+  /** An image kept with a record: a signature or a scanned form. */
+  public record Image(byte[] bytes, String contentType) {}
 
   /** A key lent out past its expected return. */
   public record OverdueLoan(

@@ -4,16 +4,22 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Keys left custody for good: collected by a named person or withdrawn by the owner (CS-K5).
+ * Keys left custody for good: collected by a named person or withdrawn by the owner. Heard by
+ * {@link PickupNotice}, which tells the depositing resident who collected them and when.
  *
+ * @param depositorResidentId the resident who deposited the keys (the owner of the form)
+ * @param collectorName who collected them
  * @param byOwner true when the owner took the keys back, false for a named person
  */
 public record KeyHandedOut(
     long entrustmentId,
+    String referenceNo,
     long communityId,
     long unitId,
-    List<String> keyCodes,
+    long depositorResidentId,
+    String collectorName,
     boolean byOwner,
+    List<String> keyCodes,
     long handedOverByStaffId,
     Instant occurredAt) {
 

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * CS-K5, who may collect: the ID shown (type and number) must match an authorised person of the
- * entrustment exactly. A named person must not be revoked and, where the form sets a date window,
- * may collect only within it. The owner who deposited the keys may always take them back.
+ * Who may collect, as {@link KeyPickup} applies it: the ID shown (type and number) must match an
+ * authorised person of the entrustment exactly. A named person must not be revoked and, where the
+ * form sets a date window, may collect only within it. The owner who deposited the keys may always
+ * take them back.
  */
 public final class PickupPolicy {
 

@@ -3,14 +3,17 @@
  * the disclaimer; each key is tagged and stored in a cabinet slot; only the owner or a named person
  * whose ID matches may collect it, once, and signs for it; every movement is kept.
  *
- * <p>Public face: {@link com.wuye.center.keycustody.KeyCustodyService} (custody actions), {@link
- * com.wuye.center.keycustody.KeyCustodyQueries} (reads), {@link
- * com.wuye.center.keycustody.KeyCabinets} (cabinets, slots, inventory checks), {@link
- * com.wuye.center.keycustody.OverdueLoans} (escalation of keys not returned by technicians), the
- * aggregates {@link com.wuye.center.keycustody.Entrustment} and {@link
- * com.wuye.center.keycustody.CustodyKey}, the rule {@link com.wuye.center.keycustody.PickupPolicy}
- * and the events {@link com.wuye.center.keycustody.KeyHandedOut} and {@link
- * com.wuye.center.keycustody.KeyLentForRepair}.
+ * <p>Public face, one class per use case: {@link com.wuye.center.keycustody.Entrusting} (CS-K1,
+ * CS-K2, CS-K3), {@link com.wuye.center.keycustody.KeyStorage} (CS-K4), {@link
+ * com.wuye.center.keycustody.KeyPickup} (CS-K5, with the rule {@link
+ * com.wuye.center.keycustody.PickupPolicy}), {@link com.wuye.center.keycustody.KeyLending} (lending
+ * to technicians for repairs, overdue escalation), {@link com.wuye.center.keycustody.KeyCabinets}
+ * (cabinets and slots), {@link com.wuye.center.keycustody.KeyInventory} (inventory checks 盘点),
+ * {@link com.wuye.center.keycustody.SecurityEvents} (refused actions, for managers), {@link
+ * com.wuye.center.keycustody.KeyCustodyQueries} (reads); the aggregates {@link
+ * com.wuye.center.keycustody.Entrustment} and {@link com.wuye.center.keycustody.CustodyKey}; the
+ * event {@link com.wuye.center.keycustody.KeyHandedOut} (heard here: the depositing resident is
+ * told).
  *
  * <p>Configuration:
  *
@@ -23,7 +26,7 @@
  *       overdue lent keys, every {@code wuye.keycustody.overdue-check.interval} (default 5m), one
  *       node at a time. All schedules are off with {@code wuye.scheduling.enabled=false}, as in the
  *       test configuration, where tests call {@link
- *       com.wuye.center.keycustody.OverdueLoans#escalate()} themselves.
+ *       com.wuye.center.keycustody.KeyLending#escalateOverdue()} themselves.
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(

@@ -108,26 +108,31 @@ class EntrustmentTests {
         .isEqualTo("keycustody.error.tooManyCollectors@collectors");
   }
 
+  /** An entrustment as the repository reads it back. */
+  static Entrustment stored(List<Entrustment.Collector> collectors, Entrustment.State state) {
+    boolean closed = state == Entrustment.State.CLOSED;
+    return Entrustment.restore(
+        9,
+        "TG",
+        1,
+        2,
+        3,
+        TODAY,
+        1,
+        "出差",
+        null,
+        null,
+        false,
+        collectors,
+        state,
+        closed ? Instant.now() : null,
+        closed ? 1 : 0);
+  }
+
   @Test
   @DisplayName("CS-K5 a revoked person can no longer collect; the owner cannot be revoked")
   void revoking() {
-    Entrustment e =
-        Entrustment.restore(
-            9,
-            "TG",
-            1,
-            2,
-            3,
-            TODAY,
-            1,
-            "出差",
-            null,
-            null,
-            false,
-            List.of(OWNER, NAMED),
-            Entrustment.State.ACTIVE,
-            null,
-            0);
+    Entrustment e = stored(List.of(OWNER, NAMED), Entrustment.State.ACTIVE);
     assertThat(refusal(() -> e.revoke(1L, Instant.now(), "x")))
         .isEqualTo("keycustody.error.ownerNotRevocable");
     e.revoke(2L, Instant.now(), "x");
@@ -139,23 +144,7 @@ class EntrustmentTests {
   @Test
   @DisplayName("CS-K5 a closed entrustment hands nothing out again")
   void aClosedEntrustmentRefusesPickups() {
-    Entrustment e =
-        Entrustment.restore(
-            9,
-            "TG",
-            1,
-            2,
-            3,
-            TODAY,
-            1,
-            "出差",
-            null,
-            null,
-            false,
-            List.of(OWNER),
-            Entrustment.State.CLOSED,
-            Instant.now(),
-            1);
+    Entrustment e = stored(List.of(OWNER), Entrustment.State.CLOSED);
     assertThatThrownBy(() -> e.authorise(OWNER.document(), TODAY))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("keycustody.error.allHandedOut");

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The counter, end to end in a real browser: deposit with disclaimer and signature, print the
@@ -29,6 +30,7 @@ class KeyCustodyBrowserTests {
 
   @LocalServerPort int port;
   @Autowired EstateDirectory estate;
+  @Autowired JdbcClient jdbc;
 
   static void sign(Browser b, String padId) {
     WebElement pad = b.find(By.id(padId));
@@ -59,7 +61,7 @@ class KeyCustodyBrowserTests {
   @DisplayName(
       "CS-K1 CS-K2 CS-K3 CS-K4 CS-K5 deposit, print, store, collect with a matching ID and signature; a stranger is refused")
   void theWholeCounterFlow() {
-    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate);
+    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate, jdbc);
     String familyId = KeyCustodyFixture.newId();
     String strangerId = KeyCustodyFixture.newId();
     try (Browser b = new Browser(port)) {
@@ -81,14 +83,17 @@ class KeyCustodyBrowserTests {
       submit(b, "deposit-submit");
       assertThat(b.find(By.id("refused")).getText()).contains("免责声明");
       assertThat(value(b, "collector-idNumber-0")).isEqualTo(familyId);
-      assertThat(value(b, "signature")).startsWith("data:image/png;base64,");
+      assertThat(value(b, "reason")).isEqualTo("出差两周，弟弟来取");
+      // a signature is never sent back: the resident signs again
+      assertThat(value(b, "signature")).isEmpty();
+      sign(b, "signature-pad");
       b.click(By.id("disclaimerAccepted"));
       b.screenshot("keycustody-deposit");
       submit(b, "deposit-submit");
 
       String ref = b.find(By.id("reference-no")).getText();
       assertThat(ref).matches("TG\\d{8}-\\d{4}");
-      assertThat(b.find(By.id("done")).getText()).contains("已收存");
+      assertThat(b.find(By.id("saved")).getText()).contains("已收存");
 
       // the two-part form (CS-K3)
       submit(b, "print-form");
@@ -104,7 +109,7 @@ class KeyCustodyBrowserTests {
       // store both keys in a slot (CS-K4)
       String slot = b.find(By.cssSelector("#store-slot option")).getText();
       submit(b, "store-submit");
-      assertThat(b.find(By.id("done")).getText()).contains("入柜");
+      assertThat(b.find(By.id("saved")).getText()).contains("入柜");
       assertThat(b.find(By.id("entrustment-keys")).getText()).contains(slot).contains("在柜");
       List<WebElement> rows = b.driver().findElements(By.cssSelector("#entrustment-keys tbody tr"));
       String second = rows.get(1).getDomAttribute("data-code");
@@ -121,7 +126,7 @@ class KeyCustodyBrowserTests {
       sign(b, "signature-pad");
       b.screenshot("keycustody-pickup");
       submit(b, "pickup-submit");
-      assertThat(b.find(By.id("done")).getText()).contains("已交付给 吴家人").contains("1 把");
+      assertThat(b.find(By.id("saved")).getText()).contains("已交付给 吴家人").contains("1 把");
 
       // the history shows each step
       List<String> steps =

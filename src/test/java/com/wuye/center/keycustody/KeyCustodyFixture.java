@@ -5,25 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.IdDocument;
 import com.wuye.center.support.Api;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import com.wuye.center.support.Demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Builds key custody records through the real API, each test with its own cabinet and IDs. */
@@ -33,26 +30,24 @@ final class KeyCustodyFixture {
 
   final int port;
   final EstateDirectory estate;
+  final Demo demo;
   final Api kefu;
   final Api manager;
 
-  KeyCustodyFixture(int port, EstateDirectory estate) {
+  KeyCustodyFixture(int port, EstateDirectory estate, JdbcClient jdbc) {
     this.port = port;
     this.estate = estate;
+    this.demo = new Demo(jdbc);
     this.kefu = Api.login(port, "kefu");
     this.manager = Api.login(port, "jingli");
   }
 
   long community() {
-    return estate.communities().stream()
-        .filter(c -> c.code().equals("BJHY"))
-        .findFirst()
-        .orElseThrow()
-        .id();
+    return demo.community();
   }
 
   long unit(String code) {
-    return estate.unitByCode(community(), code).orElseThrow().id();
+    return demo.unit(code);
   }
 
   /** The current owner of a demo unit: resident id and their registered ID number. */
@@ -71,23 +66,6 @@ final class KeyCustodyFixture {
             + String.format("%04d", SEQ.incrementAndGet() % 10000)
             + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
     return IdDocument.withCheckDigit(first17);
-  }
-
-  /** A signature as the pad sends it: a PNG data URL with a stroke. */
-  static String signature() {
-    BufferedImage image = new BufferedImage(300, 100, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(3));
-    g.drawPolyline(new int[] {10, 60, 120, 180, 250}, new int[] {80, 20, 70, 15, 60}, 5);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
   }
 
   /** A new cabinet of the demo community with its slots; returns the slot ids. */
@@ -135,8 +113,15 @@ final class KeyCustodyFixture {
     body.put("lendingAllowed", false);
     body.put("collectors", named);
     body.put("disclaimerAccepted", true);
-    body.put("signature", signature());
+    body.put("signature", Demo.signature());
     return body;
+  }
+
+  /** Keys of a demo unit deposited with one named person and stored in a new cabinet's slot. */
+  long depositedAndStored(String unitCode, int keys, String name, String idNumber) {
+    long id = deposit(depositBody(unitCode, keys, List.of(person(name, idNumber))));
+    store(id, cabinet(1).get(0));
+    return id;
   }
 
   long deposit(Map<String, Object> body) {
@@ -172,7 +157,7 @@ final class KeyCustodyFixture {
     p.put("idType", "RESIDENT_ID");
     p.put("idNumber", idNumber);
     p.put("keyIds", keyIds);
-    p.put("signature", signature());
+    p.put("signature", Demo.signature());
     return p;
   }
 
@@ -187,10 +172,16 @@ final class KeyCustodyFixture {
     return out;
   }
 
-  /** The answer to a page form: status, where it redirects to, the page. */
+  /**
+   * The answer to a page form: status, where it redirects to, and the page shown next (the page the
+   * redirect leads to, with its saved or refused message, or the page answered).
+   */
   record Posted(int status, String location, String body) {}
 
-  /** Posts a page form (as a browser would, authenticated by the API token). */
+  /**
+   * Posts a page form as a browser would (authenticated by the API token) and, like a browser,
+   * follows the redirect, so the flash message is shown once, on that page.
+   */
   Posted form(Api api, String path, List<Map.Entry<String, String>> fields) {
     String body =
         String.join(
@@ -198,64 +189,48 @@ final class KeyCustodyFixture {
             fields.stream()
                 .map(
                     f ->
-                        java.net.URLEncoder.encode(
-                                f.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                        URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)
                             + "="
-                            + java.net.URLEncoder.encode(
-                                f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                            + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                 .toList());
-    try {
-      HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                      .header("X-Auth-Token", api.token())
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .header("Accept-Language", "zh-CN")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      return new Posted(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> r =
+        send(
+            request(api, path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString(body)),
+            HttpResponse.BodyHandlers.ofString());
+    String location = r.headers().firstValue("Location").orElse(null);
+    String shown =
+        r.statusCode() == 302 && location != null
+            ? api.get(location.replaceAll("^https?://[^/]+", "")).body()
+            : r.body();
+    return new Posted(r.statusCode(), location, shown);
   }
 
   /** Where a GET redirects to. */
   String redirect(Api api, String path) {
-    try {
-      HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                      .header("X-Auth-Token", api.token())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).isEqualTo(302);
-      return r.headers().firstValue("Location").orElseThrow();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> r = send(request(api, path), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(302);
+    return r.headers().firstValue("Location").orElseThrow();
   }
 
   /** Raw bytes of a GET as the API user (images). */
   byte[] bytes(Api api, String path) {
+    HttpResponse<byte[]> r = send(request(api, path), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+
+  private HttpRequest.Builder request(Api api, String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("X-Auth-Token", api.token());
+  }
+
+  private static <T> HttpResponse<T> send(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      HttpResponse<byte[]> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                      .header("X-Auth-Token", api.token())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(r.statusCode()).isEqualTo(200);
-      return r.body();
+      return HttpClient.newHttpClient().send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,18 +1,23 @@
 package com.wuye.center.keycustody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.wuye.center.estate.EstateDirectory;
+import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,7 @@ class KeyCustodyIntegrationTests {
 
   @BeforeEach
   void setUp() {
-    fx = new KeyCustodyFixture(port, estate);
+    fx = new KeyCustodyFixture(port, estate, jdbc);
   }
 
   int entrustmentsOf(String unitCode) {
@@ -247,12 +252,8 @@ class KeyCustodyIntegrationTests {
   @DisplayName(
       "CS-K5 pickup needs a matching ID; the collector signs; clerk and time are recorded; never twice")
   void pickupByANamedPerson() {
-    List<Long> slots = fx.cabinet(2);
     String familyId = KeyCustodyFixture.newId();
-    long id =
-        fx.deposit(
-            fx.depositBody("1-1-101", 2, List.of(KeyCustodyFixture.person("王家人", familyId))));
-    fx.store(id, slots.get(0));
+    long id = fx.depositedAndStored("1-1-101", 2, "王家人", familyId);
     List<Long> keys = fx.keyIds(id);
 
     // partial pickup: one of the two keys
@@ -306,9 +307,37 @@ class KeyCustodyIntegrationTests {
     JsonNode closed = fx.entrustment(id);
     assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
     assertThat(last(closed.get("movements")).get("type").asString()).isEqualTo("WITHDRAWN");
-    // the resident was told at once
+  }
+
+  @Test
+  @DisplayName(
+      "CS-K5 a pickup tells the depositing resident at once who collected the keys, how many and when")
+  void aPickupNotifiesTheResident() {
+    String familyId = KeyCustodyFixture.newId();
+    long id = fx.depositedAndStored("1-1-101", 2, "冯家人", familyId);
+    String ref = fx.entrustment(id).get("referenceNo").asString();
+
+    var picked =
+        fx.kefu.post(
+            "/api/v1/keycustody/entrustments/" + id + "/pickups",
+            KeyCustodyFixture.pickup(familyId, List.of()));
+    assertThat(picked.status()).as(picked.body()).isEqualTo(201);
+    String when =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ClockConfiguration.ZONE)
+            .format(Instant.parse(picked.json().get("at").asString()));
+
+    // the owner of 1-1-101 deposited the keys: their portal tells them
     Api resident = Api.login(port, "13800000001");
-    assertThat(resident.get("/api/v1/portal/notifications").body()).contains("王家人");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(resident.get("/api/v1/portal/notifications").body())
+                    .contains(ref)
+                    .contains("冯家人")
+                    .contains("2 把")
+                    .contains(when));
   }
 
   static JsonNode last(JsonNode array) {

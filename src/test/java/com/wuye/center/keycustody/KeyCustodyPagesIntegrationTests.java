@@ -7,6 +7,7 @@ import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,7 @@ class KeyCustodyPagesIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired EstateDirectory estate;
+  @Autowired JdbcClient jdbc;
   @Autowired StaffDirectory staff;
 
   static Map.Entry<String, String> f(String k, Object v) {
@@ -35,7 +38,7 @@ class KeyCustodyPagesIntegrationTests {
 
   @Test
   void theCounterFormsWorkAndKeepWhatWasTypedWhenRefused() {
-    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate);
+    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate, jdbc);
     List<Long> slots = fx.cabinet(3);
     long unit = fx.unit("1-1-101");
     long owner = fx.owner("1-1-101").residentId();
@@ -52,12 +55,13 @@ class KeyCustodyPagesIntegrationTests {
                 f("collectors[0].idType", "RESIDENT_ID"),
                 f("collectors[0].idNumber", familyId),
                 f("lendingAllowed", true),
-                f("signature", KeyCustodyFixture.signature())));
+                f("signature", Demo.signature())));
 
     // refused without the disclaimer: the form comes back with what was typed
     var refused = fx.form(fx.kefu, "/staff/keycustody/deposit", deposit);
-    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.location()).contains("/staff/keycustody/deposit?unitId=" + unit);
     assertThat(refused.body())
+        .contains("id=\"refused\"")
         .contains("免责声明")
         .contains("装修期间工人进场")
         .contains("郑家人")
@@ -101,8 +105,7 @@ class KeyCustodyPagesIntegrationTests {
                 f("technicianStaffId", technician),
                 f("repairOrderRef", "BX-PAGE-1"),
                 f("expectedReturnAt", due)));
-    assertThat(unsigned.status()).isEqualTo(200);
-    assertThat(unsigned.body()).contains("缺少签名").contains("BX-PAGE-1");
+    assertThat(unsigned.body()).contains("请签名").contains("BX-PAGE-1");
     var lent =
         fx.form(
             fx.kefu,
@@ -111,7 +114,7 @@ class KeyCustodyPagesIntegrationTests {
                 f("technicianStaffId", technician),
                 f("repairOrderRef", "BX-PAGE-1"),
                 f("expectedReturnAt", due),
-                f("signature", KeyCustodyFixture.signature())));
+                f("signature", Demo.signature())));
     assertThat(lent.status()).isEqualTo(302);
     assertThat(fx.kefu.get("/staff/keycustody/keys/" + key).body())
         .contains("BX-PAGE-1")
@@ -129,8 +132,26 @@ class KeyCustodyPagesIntegrationTests {
             fx.kefu,
             "/staff/keycustody/entrustments/" + id + "/verify",
             List.of(f("idType", "RESIDENT_ID"), f("idNumber", stranger)));
-    assertThat(wrong.status()).isEqualTo(200);
     assertThat(wrong.body()).contains("均不符").contains(stranger);
+
+    // the right ID: the pickup page shows whom it belongs to; unsigned, the pickup comes back to it
+    String entrustmentPage = "/staff/keycustody/entrustments/" + id;
+    var verified =
+        fx.form(
+            fx.kefu,
+            entrustmentPage + "/verify",
+            List.of(f("idType", "RESIDENT_ID"), f("idNumber", familyId)));
+    assertThat(verified.location()).endsWith(entrustmentPage + "/pickup");
+    assertThat(verified.body()).contains("郑家人").contains(familyId);
+    var unsignedPickup =
+        fx.form(
+            fx.kefu,
+            entrustmentPage + "/pickup",
+            List.of(f("idType", "RESIDENT_ID"), f("idNumber", familyId), f("keyIds", key)));
+    assertThat(unsignedPickup.location()).endsWith(entrustmentPage + "/pickup");
+    assertThat(unsignedPickup.body()).contains("请签名").contains("郑家人");
+    // without an ID just verified, the pickup page is the entrustment's
+    assertThat(fx.redirect(fx.kefu, entrustmentPage + "/pickup")).endsWith(entrustmentPage);
 
     // revoke the named person from the staff page
     long collector = fx.entrustment(id).get("collectors").get(1).get("id").asLong();
@@ -150,7 +171,6 @@ class KeyCustodyPagesIntegrationTests {
                 f("code", "A B"),
                 f("name", "二号柜"),
                 f("slotCount", 5)));
-    assertThat(badCabinet.status()).isEqualTo(200);
     assertThat(badCabinet.body()).contains("二号柜").contains("1–10 位字母或数字");
     String code = "P" + (System.nanoTime() % 100000);
     var cabinet =

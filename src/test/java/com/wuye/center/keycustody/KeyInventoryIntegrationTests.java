@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** 盘点: what should be in a cabinet against what was found. */
@@ -18,11 +19,12 @@ class KeyInventoryIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired EstateDirectory estate;
+  @Autowired JdbcClient jdbc;
 
   @Test
   @DisplayName("CS-K4 an inventory check finds a missing and an unexpected key")
   void anInventoryCheckFindsMissingAndUnexpectedKeys() {
-    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate);
+    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate, jdbc);
     List<Long> slots = fx.cabinet(3);
     long a = fx.deposit(fx.depositBody("1-1-101", 1, List.of()));
     long b = fx.deposit(fx.depositBody("1-1-102", 1, List.of()));

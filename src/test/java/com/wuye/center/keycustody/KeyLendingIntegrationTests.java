@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class KeyLendingIntegrationTests {
   @LocalServerPort int port;
   @Autowired EstateDirectory estate;
   @Autowired StaffDirectory staff;
-  @Autowired OverdueLoans overdue;
+  @Autowired KeyLending keyLending;
   @Autowired TestClock clock;
   @Autowired JdbcClient jdbc;
 
@@ -42,13 +43,13 @@ class KeyLendingIntegrationTests {
     body.put("technicianStaffId", technician);
     body.put("repairOrderRef", "BX20261127-0042");
     body.put("expectedReturnAt", due.toString());
-    body.put("signature", KeyCustodyFixture.signature());
+    body.put("signature", Demo.signature());
     return body;
   }
 
   @Test
   void aKeyIsLentOnlyWhereTheFormAllowsAndAnOverdueLoanIsEscalatedOnce() {
-    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate);
+    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate, jdbc);
     List<Long> slots = fx.cabinet(3);
     long technician =
         staff.withRole(fx.community(), Role.TECHNICIAN).stream()
@@ -122,8 +123,8 @@ class KeyLendingIntegrationTests {
     assertThat(flagged).isTrue();
     assertThat(fx.kefu.get("/staff/keycustody?filter=OVERDUE").body()).contains("借出逾期");
 
-    overdue.escalate();
-    overdue.escalate();
+    keyLending.escalateOverdue();
+    keyLending.escalateOverdue();
     assertThat(
             jdbc.sql(
                     "SELECT count(*) FROM notification n JOIN account a ON a.id = n.account_id"

@@ -31,7 +31,7 @@ class KeyPickupConcurrencyIntegrationTests {
   @Test
   @DisplayName("CS-K5 the key row itself refuses a second hand-out from a stale read")
   void theDatabaseRefusesAStaleHandOut() {
-    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate);
+    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate, jdbc);
     long id = fx.deposit(fx.depositBody("1-1-101", 1, List.of()));
     fx.store(id, fx.cabinet(1).get(0));
     long keyId = fx.keyIds(id).get(0);
@@ -48,7 +48,7 @@ class KeyPickupConcurrencyIntegrationTests {
   @Test
   @DisplayName("CS-K5 two pickups of the same key at the same moment: exactly one succeeds")
   void exactlyOneOfTwoConcurrentPickupsSucceeds() throws Exception {
-    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate);
+    KeyCustodyFixture fx = new KeyCustodyFixture(port, estate, jdbc);
     Api kefu2 = Api.login(port, "kefu2");
     List<Long> slots = fx.cabinet(6);
     String familyId = KeyCustodyFixture.newId();

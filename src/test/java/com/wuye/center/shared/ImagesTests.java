@@ -42,6 +42,39 @@ class ImagesTests {
   }
 
   @Test
+  @DisplayName(
+      "a signature that is missing, not a PNG data URL, not base64 or too large is refused")
+  void signaturesNotFromThePadAreRefused() {
+    assertThatThrownBy(() -> Images.signature("signature", null))
+        .extracting("messageKey")
+        .isEqualTo("error.signature.required");
+    for (String bad :
+        new String[] {
+          "data:image/jpeg;base64,/9j/4AAQ",
+          "data:image/png;base64,%%%",
+          "data:image/png;base64," + "A".repeat(Images.MAX_SIGNATURE_BYTES * 2)
+        }) {
+      assertThatThrownBy(() -> Images.signature("signature", bad))
+          .extracting("messageKey")
+          .isEqualTo("error.signature.format");
+    }
+  }
+
+  @Test
+  @DisplayName("a scanned signed form may be PNG, JPEG or PDF, by its bytes")
+  void scansMayBePngJpegOrPdf() {
+    assertThat(Images.scan("scan", "%PDF-1.4 test".getBytes()).contentType())
+        .isEqualTo("application/pdf");
+    assertThat(Images.scan("scan", Demo.jpeg()).contentType()).isEqualTo("image/jpeg");
+    assertThatThrownBy(() -> Images.scan("scan", "<html>".getBytes()))
+        .extracting("messageKey")
+        .isEqualTo("error.scan.format");
+    assertThatThrownBy(() -> Images.scan("scan", "not a data url"))
+        .extracting("messageKey")
+        .isEqualTo("error.scan.format");
+  }
+
+  @Test
   void photosAreCheckedByTheirBytes() {
     assertThat(Images.photoType("photos", Demo.jpeg())).isEqualTo("image/jpeg");
     assertThatThrownBy(() -> Images.photoType("photos", "GIF89a".getBytes()))

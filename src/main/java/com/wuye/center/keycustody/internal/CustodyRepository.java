@@ -13,33 +13,33 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Loads and saves the two aggregates of key custody and appends to the chain of custody. */
+/**
+ * Loads and saves the two aggregates of key custody (the entrustment with its collectors, and its
+ * keys), the slots keys go into, the pickups, and appends to the chain of custody. Events an
+ * entrustment registered are published when it is saved. Loans are in {@link LoanRepository}, the
+ * reads of pages in {@link CustodyReads}.
+ */
 @Repository
 public class CustodyRepository {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  CustodyRepository(JdbcClient jdbc) {
+  CustodyRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
-  /** What the resident accepted (CS-K1): the text, when, and the signature or scanned form. */
+  /** What the resident accepted: the disclaimer text, when, and the signature or scanned form. */
   public record Acceptance(
       String disclaimerText, Instant acceptedAt, String kind, byte[] image, String contentType) {}
 
   /** A slot with its cabinet. */
   public record Slot(long id, long cabinetId, long communityId, String code, String cabinetName) {}
-
-  /** A key's open loan. */
-  public record OpenLoan(
-      long id,
-      long keyId,
-      long technicianStaffId,
-      String repairOrderRef,
-      Instant expectedReturnAt) {}
 
   // ---- entrustments
 
@@ -159,7 +159,7 @@ public class CustodyRepository {
         rs.getObject("pickup_until", LocalDate.class),
         rs.getBoolean("lending_allowed"),
         Entrustment.State.valueOf(rs.getString("state")),
-        instant(rs, "closed_at"),
+        Rows.instant(rs, "closed_at"),
         rs.getInt("version"));
   }
 
@@ -178,7 +178,7 @@ public class CustodyRepository {
                         rs.getString("id_fingerprint"),
                         rs.getString("id_masked")),
                     rs.getString("phone"),
-                    instant(rs, "revoked_at"),
+                    Rows.instant(rs, "revoked_at"),
                     rs.getString("revoked_by")))
         .list();
   }
@@ -190,8 +190,18 @@ public class CustodyRepository {
         .optional();
   }
 
-  /** Saves the state (closing); 0 rows means someone else changed it: stale. */
-  public void saveState(Entrustment e) {
+  /**
+   * Saves a changed state (closing; 0 rows means someone else changed it: stale) and publishes the
+   * events the entrustment registered.
+   */
+  public void save(Entrustment e) {
+    if (e.state() != e.loadedState()) {
+      updateState(e);
+    }
+    e.releaseEvents().forEach(events::publishEvent);
+  }
+
+  private void updateState(Entrustment e) {
     int n =
         jdbc.sql(
                 "UPDATE keycustody_entrustment SET state = :state, closed_at = :closed, version = version + 1"
@@ -218,22 +228,6 @@ public class CustodyRepository {
     if (n == 0) {
       throw DomainException.rule("keycustody.error.alreadyRevoked", c.name());
     }
-  }
-
-  public Optional<Acceptance> acceptance(long entrustmentId) {
-    return jdbc.sql(
-            "SELECT disclaimer_text, disclaimer_accepted_at, acceptance_kind, acceptance_image, acceptance_content_type"
-                + " FROM keycustody_entrustment WHERE id = :id")
-        .param("id", entrustmentId)
-        .query(
-            (rs, n) ->
-                new Acceptance(
-                    rs.getString(1),
-                    rs.getTimestamp(2).toInstant(),
-                    rs.getString(3),
-                    rs.getBytes(4),
-                    rs.getString(5)))
-        .optional();
   }
 
   // ---- keys
@@ -324,59 +318,7 @@ public class CustodyRepository {
         .optional();
   }
 
-  // ---- loans and pickups
-
-  public long insertLoan(
-      long keyId,
-      long technicianStaffId,
-      String repairOrderRef,
-      Instant lentAt,
-      long lentBy,
-      Instant expectedReturnAt,
-      byte[] signature) {
-    return jdbc.sql(
-            "INSERT INTO keycustody_loan (key_id, technician_staff_id, repair_order_ref, lent_at, lent_by_staff_id,"
-                + " expected_return_at, signature) VALUES (:k, :t, :ref, :at, :by, :due, :sig) RETURNING id")
-        .param("k", keyId)
-        .param("t", technicianStaffId)
-        .param("ref", repairOrderRef)
-        .param("at", Timestamp.from(lentAt))
-        .param("by", lentBy)
-        .param("due", Timestamp.from(expectedReturnAt))
-        .param("sig", signature)
-        .query(Long.class)
-        .single();
-  }
-
-  public Optional<OpenLoan> openLoan(long keyId) {
-    return jdbc.sql(
-            "SELECT id, key_id, technician_staff_id, repair_order_ref, expected_return_at FROM keycustody_loan"
-                + " WHERE key_id = :k AND returned_at IS NULL")
-        .param("k", keyId)
-        .query(
-            (rs, n) ->
-                new OpenLoan(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getLong(3),
-                    rs.getString(4),
-                    rs.getTimestamp(5).toInstant()))
-        .optional();
-  }
-
-  public void closeLoan(long loanId, Instant at, long staffId) {
-    int n =
-        jdbc.sql(
-                "UPDATE keycustody_loan SET returned_at = :at, returned_to_staff_id = :s"
-                    + " WHERE id = :id AND returned_at IS NULL")
-            .param("at", Timestamp.from(at))
-            .param("s", staffId)
-            .param("id", loanId)
-            .update();
-    if (n == 0) {
-      throw DomainException.staleVersion();
-    }
-  }
+  // ---- pickups
 
   public long insertPickup(
       long entrustmentId,
@@ -400,7 +342,7 @@ public class CustodyRepository {
 
   // ---- the chain of custody
 
-  /** One movement of a key (append-only). */
+  /** One movement of a key (append-only): by whom, when, from and to which slot, for what. */
   public record Movement(
       CustodyKey key,
       String type,
@@ -410,7 +352,28 @@ public class CustodyRepository {
       Long fromSlot,
       Long toSlot,
       Long pickupId,
-      Long loanId) {}
+      Long loanId) {
+
+    public static Movement of(CustodyKey key, String type, Instant at, long staffId, String actor) {
+      return new Movement(key, type, at, staffId, actor, null, null, null, null);
+    }
+
+    public Movement from(Long slot) {
+      return new Movement(key, type, at, staffId, actor, slot, toSlot, pickupId, loanId);
+    }
+
+    public Movement to(Long slot) {
+      return new Movement(key, type, at, staffId, actor, fromSlot, slot, pickupId, loanId);
+    }
+
+    public Movement pickup(long id) {
+      return new Movement(key, type, at, staffId, actor, fromSlot, toSlot, id, loanId);
+    }
+
+    public Movement loan(long id) {
+      return new Movement(key, type, at, staffId, actor, fromSlot, toSlot, pickupId, id);
+    }
+  }
 
   public void append(Movement m) {
     jdbc.sql(
@@ -428,10 +391,5 @@ public class CustodyRepository {
         .param("pickup", m.pickupId())
         .param("loan", m.loanId())
         .update();
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

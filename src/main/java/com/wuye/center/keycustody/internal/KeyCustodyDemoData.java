@@ -2,8 +2,9 @@ package com.wuye.center.keycustody.internal;
 
 import com.wuye.center.demo.DemoDataLoaded;
 import com.wuye.center.estate.EstateDirectory;
+import com.wuye.center.keycustody.Entrusting;
 import com.wuye.center.keycustody.KeyCabinets;
-import com.wuye.center.keycustody.KeyCustodyService;
+import com.wuye.center.keycustody.KeyStorage;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.IdDocument;
 import com.wuye.center.shared.Role;
@@ -33,17 +34,20 @@ import org.springframework.stereotype.Component;
 class KeyCustodyDemoData {
 
   private final KeyCabinets cabinets;
-  private final KeyCustodyService custody;
+  private final Entrusting entrusting;
+  private final KeyStorage storage;
   private final EstateDirectory estate;
   private final StaffDirectory staff;
 
   KeyCustodyDemoData(
       KeyCabinets cabinets,
-      KeyCustodyService custody,
+      Entrusting entrusting,
+      KeyStorage storage,
       EstateDirectory estate,
       StaffDirectory staff) {
     this.cabinets = cabinets;
-    this.custody = custody;
+    this.entrusting = entrusting;
+    this.storage = storage;
     this.estate = estate;
     this.staff = staff;
   }
@@ -68,9 +72,9 @@ class KeyCustodyDemoData {
     var unit = estate.unitByCode(community, "1-1-102").orElseThrow();
     var owner = estate.currentOccupants(unit.id()).get(0);
     long entrustment =
-        custody.deposit(
+        entrusting.deposit(
             user,
-            new KeyCustodyService.Deposit(
+            new Entrusting.Deposit(
                 unit.id(),
                 owner.residentId(),
                 2,
@@ -80,7 +84,7 @@ class KeyCustodyDemoData {
                 null,
                 true,
                 List.of(
-                    new KeyCustodyService.NamedPerson(
+                    new Entrusting.NamedPerson(
                         "王小明",
                         IdDocument.Type.RESIDENT_ID.name(),
                         IdDocument.withCheckDigit("33010619900101123"),
@@ -89,7 +93,7 @@ class KeyCustodyDemoData {
                 signature(),
                 null));
     long firstSlot = cabinets.cabinet(user, cabinet).slots().get(0).id();
-    custody.store(user, entrustment, null, firstSlot);
+    storage.store(user, entrustment, null, firstSlot);
   }
 
   /** A scribble, as the signature pad would send it. */

@@ -1,6 +1,6 @@
 package com.wuye.center.keycustody.internal;
 
-import com.wuye.center.keycustody.OverdueLoans;
+import com.wuye.center.keycustody.KeyLending;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the overdue-loan escalation every few minutes, on one node at a time (ShedLock, see
- * shared.SchedulingConfiguration); {@link OverdueLoans} also escalates each loan once by a
+ * shared.SchedulingConfiguration); {@link KeyLending} also escalates each loan once by a
  * conditional update. Off with {@code wuye.scheduling.enabled=false} (the test configuration: tests
- * call {@link OverdueLoans#escalate()} themselves) or {@code
+ * call {@link KeyLending#escalateOverdue()} themselves) or {@code
  * wuye.keycustody.overdue-check.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,10 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 class OverdueSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(OverdueSchedule.class);
-  private final OverdueLoans loans;
+  private final KeyLending lending;
 
-  OverdueSchedule(OverdueLoans loans) {
-    this.loans = loans;
+  OverdueSchedule(KeyLending lending) {
+    this.lending = lending;
   }
 
   @Scheduled(
@@ -33,7 +33,7 @@ class OverdueSchedule {
   @SchedulerLock(name = "keycustody-overdue-check", lockAtMostFor = "PT2M")
   void check() {
     try {
-      int n = loans.escalate();
+      int n = lending.escalateOverdue();
       if (n > 0) {
         log.info("Escalated {} overdue lent key(s)", n);
       }

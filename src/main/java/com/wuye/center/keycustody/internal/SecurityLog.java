@@ -1,25 +1,30 @@
 package com.wuye.center.keycustody.internal;
 
 import com.wuye.center.keycustody.IdFingerprint;
+import com.wuye.center.keycustody.KeyCustody.SecurityEventRow;
 import com.wuye.center.notice.Notifications;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.Paged;
 import com.wuye.center.shared.Role;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes every refused custody action to {@code keycustody_security_event}, in its own transaction
- * (the refused action itself is rolled back). An attempted wrong pickup — an ID that matches
- * nobody, a revoked collector, outside the date window, a key already handed out — is an alert: the
- * community's managers are notified at once and see it on the security events page.
+ * (the refused action itself is rolled back), and reads them back for the managers' page. An
+ * attempted wrong pickup — an ID that matches nobody, a revoked collector, outside the date window,
+ * a key already handed out — is an alert: the community's managers are notified at once and see it
+ * on the security events page.
  */
 @Component
 public class SecurityLog {
@@ -171,6 +176,74 @@ public class SecurityLog {
                 unexpected)
             .from("keycustody-security-event", id));
     return id;
+  }
+
+  /**
+   * Security events of one community, or of the listed communities (null: all), newest first;
+   * alerts only if asked.
+   */
+  public Paged<SecurityEventRow> page(
+      Long communityId,
+      Long[] communities,
+      boolean alertsOnly,
+      int page,
+      int size,
+      LongFunction<String> staffName) {
+    StringBuilder where = new StringBuilder(" WHERE 1=1");
+    if (communityId != null) {
+      where.append(" AND ev.community_id = :community");
+    } else if (communities != null) {
+      where.append(" AND ev.community_id = ANY(:communities)");
+    }
+    if (alertsOnly) {
+      where.append(" AND ev.alert");
+    }
+    String from =
+        " FROM keycustody_security_event ev"
+            + " LEFT JOIN keycustody_entrustment e ON e.id = ev.entrustment_id"
+            + " LEFT JOIN keycustody_key k ON k.id = ev.key_id";
+    var count = jdbc.sql("SELECT count(*)" + from + where);
+    var rows =
+        jdbc.sql(
+            "SELECT ev.*, e.reference_no, k.code AS key_code"
+                + from
+                + where
+                + " ORDER BY ev.id DESC LIMIT :limit OFFSET :offset");
+    for (var spec : List.of(count, rows)) {
+      if (communityId != null) {
+        spec.param("community", communityId);
+      } else if (communities != null) {
+        spec.param("communities", communities);
+      }
+    }
+    long total = count.query(Long.class).single();
+    List<SecurityEventRow> items =
+        rows.param("limit", size)
+            .param("offset", (long) page * size)
+            .query(
+                (rs, n) -> {
+                  Long staffId = Rows.longOrNull(rs, "staff_id");
+                  return new SecurityEventRow(
+                      rs.getLong("id"),
+                      rs.getTimestamp("occurred_at").toInstant(),
+                      rs.getString("kind"),
+                      rs.getBoolean("alert"),
+                      rs.getString("action"),
+                      rs.getString("actor"),
+                      staffId == null ? null : staffName.apply(staffId),
+                      Rows.longOrNull(rs, "entrustment_id"),
+                      rs.getString("reference_no"),
+                      Rows.longOrNull(rs, "key_id"),
+                      rs.getString("key_code"),
+                      Rows.longOrNull(rs, "cabinet_id"),
+                      rs.getString("presented_id_type"),
+                      rs.getString("presented_id_masked"),
+                      rs.getString("message_key"),
+                      json.readValue(
+                          rs.getString("message_args"), new TypeReference<List<String>>() {}));
+                })
+            .list();
+    return new Paged<>(items, page, size, total);
   }
 
   private long insert(

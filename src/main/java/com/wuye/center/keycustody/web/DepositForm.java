@@ -1,161 +1,107 @@
 package com.wuye.center.keycustody.web;
 
+import com.wuye.center.keycustody.Entrusting;
+import com.wuye.center.shared.DomainException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
 
-/** The entrustment form as typed at the counter; kept and shown again when refused. */
-public class DepositForm {
+/**
+ * The entrustment form as typed at the counter. Refused, it comes back as the typed values (never
+ * the signature or the scan: both are given again).
+ *
+ * @param keyLabels what each key opens, one per line
+ * @param scanFile the signed paper form, scanned, instead of a signature
+ */
+public record DepositForm(
+    Long unitId,
+    Long depositorResidentId,
+    Integer keyCount,
+    String keyLabels,
+    String reason,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate pickupFrom,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate pickupUntil,
+    Boolean lendingAllowed,
+    List<Person> collectors,
+    Boolean disclaimerAccepted,
+    String signature,
+    MultipartFile scanFile) {
 
-  /** A named person allowed to collect, as typed. */
-  public static class Person {
-    private String name;
-    private String idType = "RESIDENT_ID";
-    private String idNumber;
-    private String phone;
-
-    public String getName() {
-      return name;
-    }
-
-    public void setName(String v) {
-      name = v;
-    }
-
-    public String getIdType() {
-      return idType;
-    }
-
-    public void setIdType(String v) {
-      idType = v;
-    }
-
-    public String getIdNumber() {
-      return idNumber;
-    }
-
-    public void setIdNumber(String v) {
-      idNumber = v;
-    }
-
-    public String getPhone() {
-      return phone;
-    }
-
-    public void setPhone(String v) {
-      phone = v;
-    }
-  }
-
+  /** The rows for named persons the form always shows (more when more were typed). */
   static final int ROWS = 3;
 
-  private Long unitId;
-  private Long depositorResidentId;
-  private String keyCount = "1";
-  private String keyLabels;
-  private String reason;
-  private String pickupFrom;
-  private String pickupUntil;
-  private boolean lendingAllowed;
-  private boolean disclaimerAccepted;
-  private String signature;
-  private List<Person> collectors = new ArrayList<>();
+  /** A named person allowed to collect, as typed. */
+  public record Person(String name, String idType, String idNumber, String phone)
+      implements Serializable {
 
-  public DepositForm() {
-    fill();
+    static final Person EMPTY = new Person(null, "RESIDENT_ID", null, null);
   }
 
-  /** Always shows {@value #ROWS} rows for named persons (more when more were typed). */
-  void fill() {
-    while (collectors.size() < ROWS) {
-      collectors.add(new Person());
+  Entrusting.Deposit deposit() {
+    if (unitId == null) {
+      throw DomainException.notFound("error.unit.notFound");
     }
+    return new Entrusting.Deposit(
+        unitId,
+        depositorResidentId,
+        keyCount,
+        lines(keyLabels),
+        reason,
+        pickupFrom,
+        pickupUntil,
+        Boolean.TRUE.equals(lendingAllowed),
+        (collectors == null ? List.<Person>of() : collectors)
+            .stream()
+                .map(
+                    p ->
+                        p == null
+                            ? null
+                            : new Entrusting.NamedPerson(
+                                p.name(), p.idType(), p.idNumber(), p.phone()))
+                .toList(),
+        Boolean.TRUE.equals(disclaimerAccepted),
+        signature,
+        dataUrl(scanFile));
   }
 
-  public Long getUnitId() {
-    return unitId;
+  /** The named-person rows to show: what was typed, filled up to {@value #ROWS}. */
+  @SuppressWarnings("unchecked")
+  static List<Person> rows(Map<String, ?> typed) {
+    List<Person> rows = new ArrayList<>();
+    if (typed.get("collectors") instanceof List<?> typedRows) {
+      typedRows.forEach(p -> rows.add(p instanceof Person person ? person : Person.EMPTY));
+    }
+    while (rows.size() < ROWS) {
+      rows.add(Person.EMPTY);
+    }
+    return rows;
   }
 
-  public void setUnitId(Long v) {
-    unitId = v;
+  /** Lines of a textarea, trimmed (the aggregate ignores trailing blank lines). */
+  private static List<String> lines(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(raw.split("\\R")).map(String::trim).toList();
   }
 
-  public Long getDepositorResidentId() {
-    return depositorResidentId;
-  }
-
-  public void setDepositorResidentId(Long v) {
-    depositorResidentId = v;
-  }
-
-  public String getKeyCount() {
-    return keyCount;
-  }
-
-  public void setKeyCount(String v) {
-    keyCount = v;
-  }
-
-  public String getKeyLabels() {
-    return keyLabels;
-  }
-
-  public void setKeyLabels(String v) {
-    keyLabels = v;
-  }
-
-  public String getReason() {
-    return reason;
-  }
-
-  public void setReason(String v) {
-    reason = v;
-  }
-
-  public String getPickupFrom() {
-    return pickupFrom;
-  }
-
-  public void setPickupFrom(String v) {
-    pickupFrom = v;
-  }
-
-  public String getPickupUntil() {
-    return pickupUntil;
-  }
-
-  public void setPickupUntil(String v) {
-    pickupUntil = v;
-  }
-
-  public boolean isLendingAllowed() {
-    return lendingAllowed;
-  }
-
-  public void setLendingAllowed(boolean v) {
-    lendingAllowed = v;
-  }
-
-  public boolean isDisclaimerAccepted() {
-    return disclaimerAccepted;
-  }
-
-  public void setDisclaimerAccepted(boolean v) {
-    disclaimerAccepted = v;
-  }
-
-  public String getSignature() {
-    return signature;
-  }
-
-  public void setSignature(String v) {
-    signature = v;
-  }
-
-  public List<Person> getCollectors() {
-    return collectors;
-  }
-
-  public void setCollectors(List<Person> v) {
-    collectors = v == null ? new ArrayList<>() : new ArrayList<>(v);
+  /** An uploaded file as a data URL (the use case checks what it really is). */
+  private static String dataUrl(MultipartFile file) {
+    if (file == null || file.isEmpty()) {
+      return null;
+    }
+    try {
+      return "data:application/octet-stream;base64,"
+          + Base64.getEncoder().encodeToString(file.getBytes());
+    } catch (IOException e) {
+      throw DomainException.invalid("scan", "error.scan.format");
+    }
   }
 }

@@ -2,17 +2,19 @@ package com.wuye.center.keycustody.web;
 
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.keycustody.KeyCabinets;
+import com.wuye.center.keycustody.KeyInventory;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
-import com.wuye.center.shared.DomainException;
-import com.wuye.center.shared.Role;
-import java.util.Map;
+import com.wuye.center.shared.web.FormSubmission;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Cabinets and slots (set up by supervisors), what each cabinet should hold, inventory checks. */
@@ -20,105 +22,95 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class KeyCabinetPages {
 
   private final KeyCabinets cabinets;
+  private final KeyInventory inventory;
   private final EstateDirectory estate;
 
-  KeyCabinetPages(KeyCabinets cabinets, EstateDirectory estate) {
+  KeyCabinetPages(KeyCabinets cabinets, KeyInventory inventory, EstateDirectory estate) {
     this.cabinets = cabinets;
+    this.inventory = inventory;
     this.estate = estate;
+  }
+
+  public record CabinetForm(
+      Long communityId, String code, String name, String location, Integer slotCount) {
+
+    KeyCabinets.NewCabinet cabinet() {
+      return new KeyCabinets.NewCabinet(communityId, code, name, location, slotCount);
+    }
+  }
+
+  public record SlotsForm(Integer count) {}
+
+  /** 盘点: the codes found in the cabinet, scanned or typed, separated by lines, spaces or commas. */
+  public record InventoryForm(String codes) {
+
+    List<String> found() {
+      if (codes == null || codes.isBlank()) {
+        return List.of();
+      }
+      return Arrays.stream(codes.trim().split("[\\s,，;；]+")).filter(t -> !t.isBlank()).toList();
+    }
+  }
+
+  private static String path(long cabinetId) {
+    return "/staff/keycustody/cabinets/" + cabinetId;
   }
 
   @GetMapping("/staff/keycustody/cabinets")
   String list(Model model) {
-    return listPage(model, null, Map.of());
-  }
-
-  private String listPage(Model model, DomainException error, Map<String, String> typed) {
     CurrentUser user = Actors.require();
     model.addAttribute("cabinets", cabinets.cabinets(user, null));
     model.addAttribute("communities", estate.communitiesFor(user));
-    model.addAttribute("canConfigure", user.hasAny(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN));
-    model.addAttribute("typed", typed);
-    if (error != null) {
-      model.addAttribute("error", Forms.error(error));
-    }
+    model.addAttribute("canConfigure", CustodyPageModel.canConfigure(user));
     return "keycustody/cabinets";
   }
 
   @PostMapping("/staff/keycustody/cabinets")
-  String create(
-      @RequestParam(required = false) Long communityId,
-      @RequestParam(required = false) String code,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String location,
-      @RequestParam(required = false) String slotCount,
-      Model model,
-      RedirectAttributes redirect) {
-    try {
-      long id =
-          cabinets.createCabinet(
-              Actors.require(),
-              new KeyCabinets.NewCabinet(
-                  communityId, code, name, location, Forms.integer("slotCount", slotCount)));
-      redirect.addFlashAttribute("done", "keycustody.done.cabinetCreated");
-      return "redirect:/staff/keycustody/cabinets/" + id;
-    } catch (DomainException e) {
-      return listPage(
-          model,
-          e,
-          Map.of(
-              "code", code == null ? "" : code,
-              "name", name == null ? "" : name,
-              "location", location == null ? "" : location,
-              "slotCount", slotCount == null ? "" : slotCount));
-    }
+  String create(@Valid CabinetForm form, BindingResult binding, RedirectAttributes redirect) {
+    return FormSubmission.of(binding, redirect, form)
+        .onRefusal("/staff/keycustody/cabinets")
+        .saved("keycustody.done.cabinetCreated")
+        .run(() -> path(cabinets.createCabinet(Actors.require(), form.cabinet())));
   }
 
   @GetMapping("/staff/keycustody/cabinets/{id}")
   String cabinet(@PathVariable long id, Model model) {
-    return cabinetPage(model, id, null, "");
-  }
-
-  private String cabinetPage(Model model, long id, DomainException error, String codes) {
     CurrentUser user = Actors.require();
     model.addAttribute("cabinet", cabinets.cabinet(user, id));
-    model.addAttribute("checks", cabinets.checks(user, id));
-    model.addAttribute("canConfigure", user.hasAny(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN));
-    model.addAttribute("codes", codes);
-    if (error != null) {
-      model.addAttribute("error", Forms.error(error));
-    }
+    model.addAttribute("checks", inventory.checks(user, id));
+    model.addAttribute("canConfigure", CustodyPageModel.canConfigure(user));
     return "keycustody/cabinet";
   }
 
   @PostMapping("/staff/keycustody/cabinets/{id}/slots")
   String addSlots(
       @PathVariable long id,
-      @RequestParam(required = false) String count,
+      @Valid SlotsForm form,
+      BindingResult binding,
       RedirectAttributes redirect) {
-    try {
-      cabinets.addSlots(Actors.require(), id, Forms.integer("slotCount", count));
-      redirect.addFlashAttribute("done", "keycustody.done.slotsAdded");
-    } catch (DomainException e) {
-      Forms.flashError(redirect, e);
-    }
-    return "redirect:/staff/keycustody/cabinets/" + id;
+    return FormSubmission.of(binding, redirect, form)
+        .saved("keycustody.done.slotsAdded")
+        .run(path(id), () -> cabinets.addSlots(Actors.require(), id, form.count()));
   }
 
-  /** 盘点: the codes found in the cabinet, scanned or typed one per line. */
   @PostMapping("/staff/keycustody/cabinets/{id}/inventory")
   String inventory(
-      @PathVariable long id, @RequestParam(required = false) String codes, Model model) {
-    try {
-      long check = cabinets.check(Actors.require(), id, Forms.tokens(codes));
-      return "redirect:/staff/keycustody/inventory/" + check;
-    } catch (DomainException e) {
-      return cabinetPage(model, id, e, codes);
-    }
+      @PathVariable long id,
+      @Valid InventoryForm form,
+      BindingResult binding,
+      RedirectAttributes redirect) {
+    return FormSubmission.of(binding, redirect, form)
+        .onRefusal(path(id))
+        .saved(null)
+        .run(
+            () ->
+                "/staff/keycustody/inventory/"
+                    + inventory.check(Actors.require(), id, form.found()));
   }
 
   @GetMapping("/staff/keycustody/inventory/{id}")
   String report(@PathVariable long id, Model model) {
-    model.addAttribute("report", cabinets.report(Actors.require(), id));
+    model.addAttribute("report", inventory.report(Actors.require(), id));
     return "keycustody/inventory";
   }
 }

@@ -1,9 +1,11 @@
 package com.wuye.center.keycustody.web;
 
-import com.wuye.center.keycustody.KeyCabinets;
+import com.wuye.center.keycustody.Entrusting;
 import com.wuye.center.keycustody.KeyCustody;
 import com.wuye.center.keycustody.KeyCustodyQueries;
-import com.wuye.center.keycustody.KeyCustodyService;
+import com.wuye.center.keycustody.KeyLending;
+import com.wuye.center.keycustody.KeyPickup;
+import com.wuye.center.keycustody.KeyStorage;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Paged;
@@ -19,19 +21,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API of key custody for staff. ID numbers are never returned whole. */
+/**
+ * JSON API of key custody for staff: keys and entrustments (cabinets, inventory and security events
+ * are in {@link KeyCabinetApi}). ID numbers are never returned whole.
+ */
 @RestController
 @Tag(name = "Key custody 钥匙托管")
 class KeyCustodyApi {
 
-  private final KeyCustodyService service;
+  private final Entrusting entrusting;
+  private final KeyStorage storage;
+  private final KeyPickup pickup;
+  private final KeyLending lending;
   private final KeyCustodyQueries queries;
-  private final KeyCabinets cabinets;
 
-  KeyCustodyApi(KeyCustodyService service, KeyCustodyQueries queries, KeyCabinets cabinets) {
-    this.service = service;
+  KeyCustodyApi(
+      Entrusting entrusting,
+      KeyStorage storage,
+      KeyPickup pickup,
+      KeyLending lending,
+      KeyCustodyQueries queries) {
+    this.entrusting = entrusting;
+    this.storage = storage;
+    this.pickup = pickup;
+    this.lending = lending;
     this.queries = queries;
-    this.cabinets = cabinets;
   }
 
   record Created(long id) {}
@@ -41,10 +55,6 @@ class KeyCustodyApi {
   record SlotRef(Long slotId) {}
 
   record IdShown(String idType, String idNumber) {}
-
-  record Slots(Integer count) {}
-
-  record Codes(List<String> codes) {}
 
   // ---- keys
 
@@ -76,18 +86,18 @@ class KeyCustodyApi {
 
   @PostMapping("/api/v1/keycustody/keys/{id}/move")
   void move(@PathVariable long id, @RequestBody SlotRef body) {
-    service.move(Actors.require(), id, slot(body.slotId()));
+    storage.move(Actors.require(), id, slot(body.slotId()));
   }
 
   @PostMapping("/api/v1/keycustody/keys/{id}/lend")
   @Operation(summary = "Lend a stored key to a technician for a repair order (if the form allows)")
-  void lend(@PathVariable long id, @RequestBody KeyCustodyService.Lending body) {
-    service.lend(Actors.require(), id, body);
+  void lend(@PathVariable long id, @RequestBody KeyLending.Lending body) {
+    lending.lend(Actors.require(), id, body);
   }
 
   @PostMapping("/api/v1/keycustody/keys/{id}/return")
   void returnKey(@PathVariable long id, @RequestBody SlotRef body) {
-    service.returnKey(Actors.require(), id, slot(body.slotId()));
+    lending.returnKey(Actors.require(), id, slot(body.slotId()));
   }
 
   // ---- entrustments
@@ -98,8 +108,8 @@ class KeyCustodyApi {
       summary =
           "Deposit keys: the entrustment form with the disclaimer accepted and a signature (PNG data"
               + " URL) or a scanned signed form (data URL)")
-  Created deposit(@RequestBody KeyCustodyService.Deposit body) {
-    return new Created(service.deposit(Actors.require(), body));
+  Created deposit(@RequestBody Entrusting.Deposit body) {
+    return new Created(entrusting.deposit(Actors.require(), body));
   }
 
   @GetMapping("/api/v1/keycustody/entrustments/{id}")
@@ -122,13 +132,13 @@ class KeyCustodyApi {
   @PostMapping("/api/v1/keycustody/entrustments/{id}/store")
   @Operation(summary = "Store received keys (none given: all) in a slot")
   void store(@PathVariable long id, @RequestBody Store body) {
-    service.store(Actors.require(), id, body.keyIds(), slot(body.slotId()));
+    storage.store(Actors.require(), id, body.keyIds(), slot(body.slotId()));
   }
 
   @PostMapping("/api/v1/keycustody/entrustments/{id}/verify")
   @Operation(summary = "Check an ID shown against the authorised persons (a refusal is logged)")
-  KeyCustodyService.Match verify(@PathVariable long id, @RequestBody IdShown body) {
-    return service.verify(Actors.require(), id, body.idType(), body.idNumber());
+  KeyPickup.Match verify(@PathVariable long id, @RequestBody IdShown body) {
+    return pickup.verify(Actors.require(), id, body.idType(), body.idNumber());
   }
 
   @PostMapping("/api/v1/keycustody/entrustments/{id}/pickups")
@@ -137,70 +147,16 @@ class KeyCustodyApi {
       summary =
           "Hand keys to an authorised person whose ID matches; the collector's signature is required;"
               + " a key is handed out once only (409 for a second time)")
-  KeyCustodyService.PickedUp pickup(
-      @PathVariable long id, @RequestBody KeyCustodyService.Pickup body) {
-    return service.pickup(Actors.require(), id, body);
+  KeyPickup.PickedUp pickup(@PathVariable long id, @RequestBody KeyPickup.Pickup body) {
+    return pickup.pickup(Actors.require(), id, body);
   }
 
   @PostMapping("/api/v1/keycustody/collectors/{id}/revoke")
   void revoke(@PathVariable long id) {
-    service.revoke(Actors.require(), id);
-  }
-
-  // ---- cabinets and inventory
-
-  @GetMapping("/api/v1/keycustody/cabinets")
-  List<KeyCabinets.CabinetRow> cabinets(@RequestParam(required = false) Long communityId) {
-    return cabinets.cabinets(Actors.require(), communityId);
-  }
-
-  @PostMapping("/api/v1/keycustody/cabinets")
-  @ResponseStatus(HttpStatus.CREATED)
-  Created createCabinet(@RequestBody KeyCabinets.NewCabinet body) {
-    return new Created(cabinets.createCabinet(Actors.require(), body));
-  }
-
-  @GetMapping("/api/v1/keycustody/cabinets/{id}")
-  @Operation(summary = "A cabinet with each slot and the keys that should be in it")
-  KeyCabinets.CabinetView cabinet(@PathVariable long id) {
-    return cabinets.cabinet(Actors.require(), id);
-  }
-
-  @PostMapping("/api/v1/keycustody/cabinets/{id}/slots")
-  void addSlots(@PathVariable long id, @RequestBody Slots body) {
-    cabinets.addSlots(Actors.require(), id, body.count());
-  }
-
-  @PostMapping("/api/v1/keycustody/cabinets/{id}/inventory-checks")
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "盘点: the codes found in the cabinet; reports missing and unexpected keys")
-  KeyCabinets.InventoryReport check(@PathVariable long id, @RequestBody Codes body) {
-    var user = Actors.require();
-    return cabinets.report(user, cabinets.check(user, id, body.codes()));
-  }
-
-  @GetMapping("/api/v1/keycustody/inventory-checks/{id}")
-  KeyCabinets.InventoryReport report(@PathVariable long id) {
-    return cabinets.report(Actors.require(), id);
-  }
-
-  // ---- security events
-
-  @GetMapping("/api/v1/keycustody/security-events")
-  @Operation(summary = "Refused custody actions; alerts only unless all=true (managers)")
-  Paged<KeyCustody.SecurityEventRow> securityEvents(
-      @RequestParam(required = false) Long communityId,
-      @RequestParam(defaultValue = "false") boolean all,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    int[] b = Paged.bounds(page, size, 30);
-    return queries.securityEvents(Actors.require(), communityId, !all, b[0], b[1]);
+    pickup.revoke(Actors.require(), id);
   }
 
   private static long slot(Long slotId) {
-    if (slotId == null) {
-      throw DomainException.invalid("slotId", "keycustody.error.slotRequired");
-    }
-    return slotId;
+    return EntrustmentPages.slot(slotId);
   }
 }

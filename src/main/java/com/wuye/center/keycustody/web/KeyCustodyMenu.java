@@ -1,7 +1,7 @@
 package com.wuye.center.keycustody.web;
 
-import com.wuye.center.keycustody.KeyCustodyQueries;
-import com.wuye.center.keycustody.KeyCustodyService;
+import com.wuye.center.keycustody.KeyCustody;
+import com.wuye.center.keycustody.SecurityEvents;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.MenuItem;
 import java.util.EnumSet;
@@ -15,12 +15,11 @@ class KeyCustodyMenu implements MenuItem.Contributor {
   @Override
   public List<MenuItem> menuItems() {
     return List.of(
-        new MenuItem(
-            "keycustody.nav.keys", "/staff/keycustody", Set.copyOf(KeyCustodyService.HANDLERS), 50),
+        new MenuItem("keycustody.nav.keys", "/staff/keycustody", KeyCustody.HANDLERS, 50),
         new MenuItem(
             "keycustody.nav.security",
             "/staff/keycustody/security-events",
-            Set.of(KeyCustodyQueries.SECURITY_READERS),
+            Set.of(SecurityEvents.READERS),
             51),
         new MenuItem("keycustody.nav.portal", "/portal/keycustody", EnumSet.of(Role.RESIDENT), 50));
   }

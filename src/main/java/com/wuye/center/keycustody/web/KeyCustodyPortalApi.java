@@ -2,7 +2,7 @@ package com.wuye.center.keycustody.web;
 
 import com.wuye.center.keycustody.KeyCustody;
 import com.wuye.center.keycustody.KeyCustodyQueries;
-import com.wuye.center.keycustody.KeyCustodyService;
+import com.wuye.center.keycustody.KeyPickup;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Key custody 钥匙托管 (portal)")
 class KeyCustodyPortalApi {
 
-  private final KeyCustodyService service;
+  private final KeyPickup pickup;
   private final KeyCustodyQueries queries;
 
-  KeyCustodyPortalApi(KeyCustodyService service, KeyCustodyQueries queries) {
-    this.service = service;
+  KeyCustodyPortalApi(KeyPickup pickup, KeyCustodyQueries queries) {
+    this.pickup = pickup;
     this.queries = queries;
   }
 
@@ -34,6 +34,6 @@ class KeyCustodyPortalApi {
   @PostMapping("/api/v1/portal/keycustody/collectors/{id}/revoke")
   @Operation(summary = "Revoke a person I named; effective at once")
   void revoke(@PathVariable long id) {
-    service.revoke(Actors.require(), id);
+    pickup.revoke(Actors.require(), id);
   }
 }

@@ -1,10 +1,10 @@
 package com.wuye.center.keycustody.web;
 
 import com.wuye.center.keycustody.KeyCustodyQueries;
-import com.wuye.center.keycustody.KeyCustodyService;
+import com.wuye.center.keycustody.KeyPickup;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
-import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.web.FormSubmission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class KeyCustodyPortalPages {
 
-  private final KeyCustodyService service;
+  private final KeyPickup pickup;
   private final KeyCustodyQueries queries;
 
-  KeyCustodyPortalPages(KeyCustodyService service, KeyCustodyQueries queries) {
-    this.service = service;
+  KeyCustodyPortalPages(KeyPickup pickup, KeyCustodyQueries queries) {
+    this.pickup = pickup;
     this.queries = queries;
   }
 
@@ -38,13 +38,9 @@ class KeyCustodyPortalPages {
 
   @PostMapping("/portal/keycustody/collectors/{id}/revoke")
   String revoke(@PathVariable long id, RedirectAttributes redirect) {
-    try {
-      service.revoke(Actors.require(), id);
-      redirect.addFlashAttribute("done", "keycustody.done.revoked");
-    } catch (DomainException e) {
-      Forms.flashError(redirect, e);
-    }
-    return "redirect:/portal/keycustody";
+    return FormSubmission.of(redirect)
+        .saved("keycustody.done.revoked")
+        .run("/portal/keycustody", () -> pickup.revoke(Actors.require(), id));
   }
 
   @GetMapping("/portal/keycustody/entrustments/{id}/form")
@@ -57,6 +53,6 @@ class KeyCustodyPortalPages {
 
   @GetMapping("/portal/keycustody/entrustments/{id}/acceptance")
   ResponseEntity<byte[]> acceptance(@PathVariable long id) {
-    return KeyCustodyPages.image(queries.acceptance(Actors.require(), id));
+    return EntrustmentPages.image(queries.acceptance(Actors.require(), id));
   }
 }

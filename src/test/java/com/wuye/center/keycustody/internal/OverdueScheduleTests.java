@@ -2,7 +2,7 @@ package com.wuye.center.keycustody.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.keycustody.OverdueLoans;
+import com.wuye.center.keycustody.KeyLending;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,7 +17,7 @@ class OverdueScheduleTests {
 
   final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withBean(OverdueLoans.class, () -> Mockito.mock(OverdueLoans.class))
+          .withBean(KeyLending.class, () -> Mockito.mock(KeyLending.class))
           .withUserConfiguration(Scheduling.class, OverdueSchedule.class);
 
   @Test
@@ -45,9 +45,9 @@ class OverdueScheduleTests {
 
   @Test
   void theCheckAsksForTheEscalation() {
-    OverdueLoans loans = Mockito.mock(OverdueLoans.class);
-    Mockito.when(loans.escalate()).thenThrow(new IllegalStateException("database down"));
+    KeyLending loans = Mockito.mock(KeyLending.class);
+    Mockito.when(loans.escalateOverdue()).thenThrow(new IllegalStateException("database down"));
     new OverdueSchedule(loans).check(); // logged, not thrown: the next run tries again
-    Mockito.verify(loans).escalate();
+    Mockito.verify(loans).escalateOverdue();
   }
 }
