@@ -1,8 +1,6 @@
 package com.wuye.center.emergency;
 
-import com.wuye.center.emergency.EmergencyCase.Choice;
 import com.wuye.center.emergency.EmergencyCase.Status;
-import com.wuye.center.emergency.EmergencyCase.StepType;
 import java.time.Instant;
 
 /** A case in a list: the contact phone masked, the time since the call, the next step. */

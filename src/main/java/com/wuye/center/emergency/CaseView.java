@@ -1,9 +1,7 @@
 package com.wuye.center.emergency;
 
 import com.wuye.center.emergency.EmergencyCase.CallerRelation;
-import com.wuye.center.emergency.EmergencyCase.Choice;
 import com.wuye.center.emergency.EmergencyCase.Status;
-import com.wuye.center.emergency.EmergencyCase.StepType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

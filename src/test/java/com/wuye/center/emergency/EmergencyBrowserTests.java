@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.support.Browser;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -33,10 +34,7 @@ class EmergencyBrowserTests {
   @Autowired DeadlineClocks clocks;
 
   long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
+    return new Demo(jdbc).staffId(username);
   }
 
   static long pageWidth(Browser b) {
@@ -79,7 +77,7 @@ class EmergencyBrowserTests {
       kefu.type(By.id("contactPhone"), "13912340000");
       kefu.type(By.id("callerName"), "王芳");
       submit(kefu, By.id("choice-HOSPITAL"));
-      assertThat(kefu.find(By.id("intake-error")).getText()).contains("找不到房号 9-9-999");
+      assertThat(kefu.find(By.id("refused")).getText()).contains("找不到房号 9-9-999");
       assertThat(kefu.find(By.id("contactPhone")).getAttribute("value")).isEqualTo("13912340000");
       assertThat(kefu.find(By.id("callerName")).getAttribute("value")).isEqualTo("王芳");
 
@@ -126,7 +124,7 @@ class EmergencyBrowserTests {
       baoan.click(By.id("guard-" + staffId("baoan3")));
       baoan.click(By.id("standby-HOME"));
       submit(baoan, By.id("submit-GUARDS_ASSIGNED"));
-      assertThat(baoan.find(By.id("step-recorded")).getText()).contains("派两名保安待命");
+      assertThat(baoan.find(By.id("saved")).getText()).contains("派两名保安待命");
       assertThat(baoan.find(By.id("assigned-guards")).getText()).contains("孙勇、钱磊").contains("病人家中");
       baoan.screenshot("emergency-2-shift-leader");
 
@@ -137,11 +135,16 @@ class EmergencyBrowserTests {
 
       kefu.type(By.id("vehicle-note"), "浙A·D2046 王师傅");
       submit(kefu, By.id("submit-VEHICLE_ARRANGED"));
-      assertThat(kefu.find(By.id("step-recorded")).getText()).contains("安排车辆到楼下");
+      assertThat(kefu.find(By.id("saved")).getText()).contains("安排车辆到楼下");
+      // a refusal names what is missing in the user's language and keeps what was typed
+      kefu.click(By.id("item-ID_CARD"));
+      kefu.type(By.id("necessities-person"), "王芳");
+      submit(kefu, By.id("submit-NECESSITIES_REMINDED"));
+      assertThat(kefu.find(By.id("refused")).getText()).contains("还有 3 项必需品没有提醒，首先：医保卡、病历卡");
+      assertThat(kefu.find(By.id("necessities-person")).getAttribute("value")).isEqualTo("王芳");
       for (String item : List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES")) {
         kefu.click(By.id("item-" + item));
       }
-      kefu.type(By.id("necessities-person"), "王芳");
       submit(kefu, By.id("submit-NECESSITIES_REMINDED"));
       kefu.type(By.id("settled-note"), "已送市第一人民医院急诊，女儿陪同");
       submit(kefu, By.id("submit-SETTLED"));

@@ -2,7 +2,6 @@ package com.wuye.center.emergency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.emergency.EmergencyCase.StepType;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -33,9 +32,9 @@ class EmergencyBundleTests {
     assertThat(zh.stringPropertyNames()).allMatch(k -> k.startsWith("emergency."));
     assertThat(Arrays.stream(StepType.values()).map(t -> "emergency.step." + t))
         .allMatch(zh::containsKey);
-    assertThat(Arrays.stream(EmergencyCase.Choice.values()).map(c -> "emergency.choice." + c))
+    assertThat(Arrays.stream(Choice.values()).map(c -> "emergency.choice." + c))
         .allMatch(zh::containsKey);
-    assertThat(Arrays.stream(EmergencyCase.Necessity.values()).map(n -> "emergency.necessity." + n))
+    assertThat(Arrays.stream(Necessity.values()).map(n -> "emergency.necessity." + n))
         .allMatch(zh::containsKey);
   }
 }

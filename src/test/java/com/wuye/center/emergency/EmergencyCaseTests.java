@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wuye.center.emergency.EmergencyCase.Actor;
 import com.wuye.center.emergency.EmergencyCase.CallerRelation;
-import com.wuye.center.emergency.EmergencyCase.Choice;
-import com.wuye.center.emergency.EmergencyCase.Necessity;
 import com.wuye.center.emergency.EmergencyCase.StandBy;
 import com.wuye.center.emergency.EmergencyCase.Status;
-import com.wuye.center.emergency.EmergencyCase.StepType;
 import com.wuye.center.shared.DomainException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -155,8 +152,8 @@ class EmergencyCaseTests {
             CaseView.class,
             CaseView.TimelineEntry.class,
             CaseRow.class,
-            EmergencyService.NewCase.class,
-            EmergencyService.StepRequest.class)) {
+            EmergencyIntake.NewCase.class,
+            EmergencySteps.StepRequest.class)) {
       assertThat(
               Arrays.stream(type.getRecordComponents())
                   .map(RecordComponent::getName)

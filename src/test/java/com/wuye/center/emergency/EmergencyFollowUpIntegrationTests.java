@@ -1,5 +1,10 @@
 package com.wuye.center.emergency;
 
+import static com.wuye.center.emergency.EmergencyFixture.necessitiesReminded;
+import static com.wuye.center.emergency.EmergencyFixture.ok;
+import static com.wuye.center.emergency.EmergencyFixture.open;
+import static com.wuye.center.emergency.EmergencyFixture.step;
+import static com.wuye.center.emergency.EmergencyFixture.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +12,6 @@ import com.wuye.center.deadline.ClockView;
 import com.wuye.center.deadline.DeadlineClock;
 import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.emergency.internal.CaseRepository;
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.IntegrationTest;
@@ -16,13 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,86 +43,30 @@ class EmergencyFollowUpIntegrationTests {
   @Autowired DeadlineClocks clocks;
   @Autowired CaseRepository cases;
   @Autowired JdbcClient jdbc;
-  @Autowired EstateDirectory estate;
 
   @AfterEach
   void resetClock() {
     testClock.reset();
   }
 
-  long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
+  EmergencyFixture fx;
+
+  @BeforeEach
+  void fixture() {
+    fx = new EmergencyFixture(port, jdbc);
   }
 
-  List<String> notified(String username, long caseId) {
-    return jdbc.sql(
-            "SELECT n.message_key FROM notification n JOIN account a ON a.id = n.account_id"
-                + " WHERE a.username = :u AND n.source_type = 'emergency' AND n.source_id = :s ORDER BY n.id")
-        .param("u", username)
-        .param("s", String.valueOf(caseId))
-        .query(String.class)
-        .list();
-  }
-
-  static Map<String, Object> step(String type, Object... kv) {
-    Map<String, Object> m = new java.util.HashMap<>();
-    m.put("type", type);
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
-  static JsonNode ok(Api.Response r) {
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
-  }
-
-  long openHospitalCase(Api kefu, String unitCode) {
-    Api.Response r =
-        kefu.post(
-            "/api/v1/emergency/cases",
-            Map.of(
-                "unitCode",
-                unitCode,
-                "contactPhone",
-                "0571-88886666",
-                "callerName",
-                "邻居陈先生",
-                "callerRelation",
-                "NEIGHBOUR",
-                "choice",
-                "HOSPITAL"));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().get("id").asLong();
+  static long openHospitalCase(Api kefu, String unitCode) {
+    return open(kefu, unitCode, "0571-88886666", "HOSPITAL");
   }
 
   /** A hospital case worked up to "settled, no more help needed". */
   long settledCase(Api kefu, Api baoan, String unitCode) {
     long id = openHospitalCase(kefu, unitCode);
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
-    ok(
-        baoan.post(
-            steps,
-            step(
-                "GUARDS_ASSIGNED",
-                "staffIds",
-                List.of(staffId("baoan2"), staffId("baoan3")),
-                "standBy",
-                "SERVICE_CENTER")));
+    String steps = EmergencyFixture.steps(id);
+    ok(baoan.post(steps, fx.twoGuards("SERVICE_CENTER")));
     ok(kefu.post(steps, step("VEHICLE_ARRANGED")));
-    ok(
-        kefu.post(
-            steps,
-            step(
-                "NECESSITIES_REMINDED",
-                "items",
-                List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
-                "person",
-                "陈太太")));
+    ok(kefu.post(steps, necessitiesReminded("陈太太")));
     ok(kefu.post(steps, step("SETTLED")));
     ok(kefu.post(steps, step("MORE_HELP", "needed", false)));
     return id;
@@ -134,7 +82,7 @@ class EmergencyFollowUpIntegrationTests {
     Api kefu = Api.login(port, "kefu");
     Api baoan = Api.login(port, "baoan");
     long id = settledCase(kefu, baoan, "2-1-1502");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    String steps = EmergencyFixture.steps(id);
 
     Instant ended = t0.plus(Duration.ofMinutes(47)).plusSeconds(12);
     testClock.set(ended);
@@ -147,19 +95,19 @@ class EmergencyFollowUpIntegrationTests {
     assertThat(clock.state()).isEqualTo(DeadlineClock.State.RUNNING);
     assertThat(Instant.parse(view.get("followUp").get("dueAt").asString())).isEqualTo(due);
     assertThat(view.get("followUp").get("overdue").asBoolean()).isFalse();
-    assertThat(steps(view)).contains("ENDED", "FOLLOW_UP_SCHEDULED");
+    assertThat(timeline(view)).contains("ENDED", "FOLLOW_UP_SCHEDULED");
 
     // one second before the week is over: nothing yet
     testClock.set(due.minusSeconds(1));
     clocks.sweep();
-    assertThat(notified("zhuguan", id)).doesNotContain("deadline.notify.BREACH");
+    assertThat(fx.notifiedKeys("zhuguan", id)).doesNotContain("deadline.notify.BREACH");
     assertThat(followUpRow(Api.login(port, "zhuguan"), id).get("followUpOverdue").asBoolean())
         .isFalse();
 
     // overdue: the supervisors are told, the list flags it, the case page says so
     testClock.set(due.plusSeconds(1));
     clocks.sweep();
-    assertThat(notified("zhuguan", id)).contains("deadline.notify.BREACH");
+    assertThat(fx.notifiedKeys("zhuguan", id)).contains("deadline.notify.BREACH");
     Api zhuguan = Api.login(port, "zhuguan");
     assertThat(followUpRow(zhuguan, id).get("followUpOverdue").asBoolean()).isTrue();
     assertThat(
@@ -173,7 +121,7 @@ class EmergencyFollowUpIntegrationTests {
     // still not done four hours later: the manager
     testClock.set(due.plus(Duration.ofHours(4)).plusSeconds(1));
     clocks.sweep();
-    assertThat(notified("jingli", id)).contains("deadline.notify.ESCALATION");
+    assertThat(fx.notifiedKeys("jingli", id)).contains("deadline.notify.ESCALATION");
 
     // the visit, late: recorded, the clock stops, it stays marked as late
     JsonNode visited = ok(kefu.post(steps, step("FOLLOW_UP_DONE", "note", "已回访，病人恢复良好")));
@@ -191,7 +139,7 @@ class EmergencyFollowUpIntegrationTests {
     Api kefu = Api.login(port, "kefu");
     Api baoan = Api.login(port, "baoan");
     long id = openHospitalCase(kefu, "1-1-1802");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    String steps = EmergencyFixture.steps(id);
 
     testClock.set(t0.plusSeconds(90));
     long dispatch =
@@ -204,26 +152,10 @@ class EmergencyFollowUpIntegrationTests {
     assertThat(baoan.post("/api/v1/notifications/" + dispatch + "/ack", null).status())
         .isEqualTo(200);
     testClock.set(t0.plusSeconds(200));
-    ok(
-        baoan.post(
-            steps,
-            step(
-                "GUARDS_ASSIGNED",
-                "staffIds",
-                List.of(staffId("baoan2"), staffId("baoan3")),
-                "standBy",
-                "HOME")));
+    ok(baoan.post(steps, fx.twoGuards("HOME")));
     testClock.set(t0.plusSeconds(300));
     ok(kefu.post(steps, step("VEHICLE_ARRANGED")));
-    ok(
-        kefu.post(
-            steps,
-            step(
-                "NECESSITIES_REMINDED",
-                "items",
-                List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
-                "person",
-                "陈太太")));
+    ok(kefu.post(steps, necessitiesReminded("陈太太")));
     testClock.set(t0.plusSeconds(2820));
     ok(kefu.post(steps, step("SETTLED")));
 
@@ -262,18 +194,18 @@ class EmergencyFollowUpIntegrationTests {
     Api kefu = Api.login(port, "kefu");
     Api kefu2 = Api.login(port, "kefu2");
     long id = openHospitalCase(kefu, "3-2-1801");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    String steps = EmergencyFixture.steps(id);
 
     // the same case loaded twice: the second save is refused, not written over the first
     EmergencyCase first = cases.load(id).orElseThrow();
     EmergencyCase second = cases.load(id).orElseThrow();
     first.arrangeVehicle(
-        "浙A·11111", new EmergencyCase.Actor(staffId("kefu"), "李晓梅"), Instant.now());
+        "浙A·11111", new EmergencyCase.Actor(fx.staffId("kefu"), "李晓梅"), Instant.now());
     cases.save(first);
     second.remindNecessities(
-        java.util.EnumSet.allOf(EmergencyCase.Necessity.class),
+        java.util.EnumSet.allOf(Necessity.class),
         "陈太太",
-        new EmergencyCase.Actor(staffId("kefu2"), "周婷"),
+        new EmergencyCase.Actor(fx.staffId("kefu2"), "周婷"),
         Instant.now());
     assertThatThrownBy(() -> cases.save(second))
         .isInstanceOf(DomainException.class)
@@ -289,7 +221,7 @@ class EmergencyFollowUpIntegrationTests {
             step(
                 "NECESSITIES_REMINDED",
                 "items",
-                List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
+                EmergencyFixture.ALL_NECESSITIES,
                 "person",
                 "陈太太",
                 "expectedVersion",
@@ -303,34 +235,19 @@ class EmergencyFollowUpIntegrationTests {
       Callable<Api.Response> a =
           () -> {
             together.await();
-            return kefu.post(
-                steps,
-                step(
-                    "NECESSITIES_REMINDED",
-                    "items",
-                    List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
-                    "person",
-                    "陈太太"));
+            return kefu.post(steps, necessitiesReminded("陈太太"));
           };
       Callable<Api.Response> b =
           () -> {
             together.await();
-            return Api.login(port, "baoan")
-                .post(
-                    steps,
-                    step(
-                        "GUARDS_ASSIGNED",
-                        "staffIds",
-                        List.of(staffId("baoan2"), staffId("baoan3")),
-                        "standBy",
-                        "HOME"));
+            return Api.login(port, "baoan").post(steps, fx.twoGuards("HOME"));
           };
       Future<Api.Response> fa = pool.submit(a);
       Future<Api.Response> fb = pool.submit(b);
       List<Integer> statuses = new ArrayList<>(List.of(fa.get().status(), fb.get().status()));
       assertThat(statuses).allMatch(s -> s == 200 || s == 409);
       JsonNode after = ok(kefu.get("/api/v1/emergency/cases/" + id));
-      List<String> recorded = steps(after);
+      List<String> recorded = timeline(after);
       assertThat(recorded.contains("NECESSITIES_REMINDED")).isEqualTo(statuses.get(0) == 200);
       assertThat(recorded.contains("GUARDS_ASSIGNED")).isEqualTo(statuses.get(1) == 200);
       long successes = statuses.stream().filter(s -> s == 200).count();
@@ -339,7 +256,8 @@ class EmergencyFollowUpIntegrationTests {
       pool.shutdown();
     }
     // each person's steps are visible to the other on refresh
-    assertThat(steps(ok(kefu2.get("/api/v1/emergency/cases/" + id)))).contains("VEHICLE_ARRANGED");
+    assertThat(timeline(ok(kefu2.get("/api/v1/emergency/cases/" + id))))
+        .contains("VEHICLE_ARRANGED");
   }
 
   JsonNode followUpRow(Api api, long id) {
@@ -349,13 +267,5 @@ class EmergencyFollowUpIntegrationTests {
       }
     }
     throw new AssertionError("no follow-up row for case " + id);
-  }
-
-  /** The steps of a case view's timeline (acknowledgements as "ACK"), in order. */
-  static List<String> steps(JsonNode view) {
-    List<String> out = new ArrayList<>();
-    view.get("timeline")
-        .forEach(e -> out.add(e.get("step").isNull() ? "ACK" : e.get("step").asString()));
-    return out;
   }
 }

@@ -1,16 +1,23 @@
 package com.wuye.center.emergency;
 
+import static com.wuye.center.emergency.EmergencyFixture.intake;
+import static com.wuye.center.emergency.EmergencyFixture.necessitiesReminded;
+import static com.wuye.center.emergency.EmergencyFixture.ok;
+import static com.wuye.center.emergency.EmergencyFixture.open;
+import static com.wuye.center.emergency.EmergencyFixture.refused;
+import static com.wuye.center.emergency.EmergencyFixture.step;
+import static com.wuye.center.emergency.EmergencyFixture.stepOf;
+import static com.wuye.center.emergency.EmergencyFixture.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.IntegrationTest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,78 +31,12 @@ class EmergencyIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired EstateDirectory estate;
 
-  // ------------------------------------------------------------------------------ helpers
+  EmergencyFixture fx;
 
-  long community() {
-    return estate.communities().stream()
-        .filter(c -> c.code().equals("BJHY"))
-        .findFirst()
-        .orElseThrow()
-        .id();
-  }
-
-  long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
-  }
-
-  static Map<String, Object> intake(String unitCode, String phone, String choice) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("unitCode", unitCode);
-    m.put("contactPhone", phone);
-    m.put("callerName", "王芳");
-    m.put("callerRelation", "FAMILY");
-    m.put("callerWords", "我妈妈突然头晕，说不出话");
-    if (choice != null) {
-      m.put("choice", choice);
-    }
-    return m;
-  }
-
-  long open(Api api, String unitCode, String choice) {
-    Api.Response r = api.post("/api/v1/emergency/cases", intake(unitCode, "13912345678", choice));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().get("id").asLong();
-  }
-
-  static Map<String, Object> step(String type, Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("type", type);
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
-  static JsonNode ok(Api.Response r) {
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
-  }
-
-  static void refused(Api.Response r, int status, String expectedText) {
-    assertThat(r.status()).as(r.body()).isEqualTo(status);
-    assertThat(r.json().get("detail").asString()).contains(expectedText);
-  }
-
-  /** Notifications of one account about one case: [message key, requires ack, id]. */
-  List<Map<String, Object>> notified(String username, long caseId) {
-    return jdbc.sql(
-            "SELECT n.id, n.message_key, n.requires_ack FROM notification n JOIN account a ON a.id = n.account_id"
-                + " WHERE a.username = :u AND n.source_type = 'emergency' AND n.source_id = :s ORDER BY n.id")
-        .param("u", username)
-        .param("s", String.valueOf(caseId))
-        .query()
-        .listOfRows();
-  }
-
-  static List<String> types(JsonNode view, String array) {
-    List<String> out = new ArrayList<>();
-    view.get(array).forEach(n -> out.add(stepOf(n)));
-    return out;
+  @BeforeEach
+  void fixture() {
+    fx = new EmergencyFixture(port, jdbc);
   }
 
   // -------------------------------------------------------------------------------- tests
@@ -127,7 +68,7 @@ class EmergencyIntegrationTests {
     assertThat(c.get("number").asString()).matches("JJ\\d{8}-\\d{4}");
     assertThat(c.get("status").asString()).isEqualTo("OPEN");
     assertThat(c.get("nextStep").asString()).isEqualTo("CHOICE_RECORDED");
-    assertThat(types(c, "timeline")).containsExactly("CALL_RECEIVED");
+    assertThat(timeline(c)).containsExactly("CALL_RECEIVED");
 
     // then the resident's choice, which dispatches security
     JsonNode chosen =
@@ -136,7 +77,7 @@ class EmergencyIntegrationTests {
                 "/api/v1/emergency/cases/" + id + "/steps",
                 step("CHOICE_RECORDED", "choice", "CALL_120")));
     assertThat(chosen.get("choice").asString()).isEqualTo("CALL_120");
-    assertThat(types(chosen, "timeline"))
+    assertThat(timeline(chosen))
         .containsExactly("CALL_RECEIVED", "CHOICE_RECORDED", "SECURITY_NOTIFIED");
     refused(
         kefu.post(
@@ -205,7 +146,7 @@ class EmergencyIntegrationTests {
 
     // the shift leader and the guards on duty got an assignment that must be acknowledged
     for (String u : List.of("baoan", "baoan2", "baoan3")) {
-      assertThat(notified(u, id))
+      assertThat(fx.notified(u, id))
           .singleElement()
           .satisfies(
               n -> {
@@ -219,7 +160,7 @@ class EmergencyIntegrationTests {
     assertThat(before.get("responseTimes").get("securityAcknowledgedAt").isNull()).isTrue();
 
     // the shift leader acknowledges: every page of the case shows who and when
-    long ackId = ((Number) notified("baoan", id).get(0).get("id")).longValue();
+    long ackId = ((Number) fx.notified("baoan", id).get(0).get("id")).longValue();
     assertThat(baoan.post("/api/v1/notifications/" + ackId + "/ack", null).status()).isEqualTo(200);
     JsonNode acked = ok(kefu.get("/api/v1/emergency/cases/" + id));
     assertThat(acked.get("acknowledgements"))
@@ -230,18 +171,13 @@ class EmergencyIntegrationTests {
             });
     assertThat(acked.get("responseTimes").get("securityAcknowledgedAfterSeconds").isNull())
         .isFalse();
-    assertThat(types(acked, "timeline")).contains("ACK");
+    assertThat(timeline(acked)).contains("ACK");
     assertThat(kefu.get("/staff/emergency/" + id).body()).contains("赵强").contains("since-call");
 
-    long guard2 = staffId("baoan2");
-    long guard3 = staffId("baoan3");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    long guard2 = fx.staffId("baoan2");
+    String steps = EmergencyFixture.steps(id);
     // only the shift leader assigns
-    refused(
-        kefu.post(
-            steps, step("GUARDS_ASSIGNED", "staffIds", List.of(guard2, guard3), "standBy", "HOME")),
-        403,
-        "值班班长");
+    refused(kefu.post(steps, fx.twoGuards("HOME")), 403, "值班班长");
     // one guard without a reason: refused, naming the field
     Api.Response one =
         baoan.post(steps, step("GUARDS_ASSIGNED", "staffIds", List.of(guard2), "standBy", "HOME"));
@@ -254,7 +190,7 @@ class EmergencyIntegrationTests {
             step(
                 "GUARDS_ASSIGNED",
                 "staffIds",
-                List.of(guard2, staffId("kefu2")),
+                List.of(guard2, fx.staffId("kefu2")),
                 "standBy",
                 "HOME")),
         400,
@@ -271,14 +207,10 @@ class EmergencyIntegrationTests {
                 "SERVICE_CENTER",
                 "reason",
                 "钱磊在处理另一起事件")));
-    JsonNode two =
-        ok(
-            baoan.post(
-                steps,
-                step("GUARDS_ASSIGNED", "staffIds", List.of(guard2, guard3), "standBy", "HOME")));
+    JsonNode two = ok(baoan.post(steps, fx.twoGuards("HOME")));
     assertThat(two.get("guards")).extracting(JsonNode::asString).containsExactly("孙勇", "钱磊");
     assertThat(two.get("standBy").asString()).isEqualTo("HOME");
-    assertThat(notified("baoan3", id))
+    assertThat(fx.notified("baoan3", id))
         .extracting(n -> n.get("message_key"))
         .containsExactly("emergency.notify.dispatch.HOSPITAL", "emergency.notify.guard.HOME");
 
@@ -290,16 +222,7 @@ class EmergencyIntegrationTests {
         422,
         "还有 2 项必需品");
     ok(kefu.post(steps, step("VEHICLE_ARRANGED", "note", "浙A·D2046")));
-    JsonNode done =
-        ok(
-            kefu.post(
-                steps,
-                step(
-                    "NECESSITIES_REMINDED",
-                    "items",
-                    List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
-                    "person",
-                    "王芳")));
+    JsonNode done = ok(kefu.post(steps, necessitiesReminded("王芳")));
     assertThat(done.get("timeline"))
         .filteredOn(e -> "VEHICLE_ARRANGED".equals(stepOf(e)))
         .singleElement()
@@ -318,9 +241,9 @@ class EmergencyIntegrationTests {
   void oneTwentyIsTimestampedStepByStep() {
     Api kefu = Api.login(port, "kefu");
     long id = open(kefu, "3-1-1201", "CALL_120");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    String steps = EmergencyFixture.steps(id);
     // the gate on duty (security) was notified to guide the ambulance
-    assertThat(notified("baoan2", id))
+    assertThat(fx.notified("baoan2", id))
         .extracting(n -> n.get("message_key"))
         .containsExactly("emergency.notify.dispatch.CALL_120");
     refused(kefu.post(steps, step("AMBULANCE_ARRIVED")), 422, "请先完成");
@@ -330,14 +253,14 @@ class EmergencyIntegrationTests {
     JsonNode waiter =
         ok(
             kefu.post(
-                steps, step("ENTRANCE_WAITER_ASSIGNED", "staffIds", List.of(staffId("kefu2")))));
+                steps, step("ENTRANCE_WAITER_ASSIGNED", "staffIds", List.of(fx.staffId("kefu2")))));
     assertThat(waiter.get("entranceWaiter").asString()).isEqualTo("周婷");
-    assertThat(notified("kefu2", id))
+    assertThat(fx.notified("kefu2", id))
         .singleElement()
         .satisfies(n -> assertThat(n.get("message_key")).isEqualTo("emergency.notify.waiter"));
     ok(Api.login(port, "baoan2").post(steps, step("AMBULANCE_ARRIVED")));
     JsonNode left = ok(kefu.post(steps, step("AMBULANCE_DEPARTED", "note", "浙大二院")));
-    assertThat(types(left, "timeline"))
+    assertThat(timeline(left))
         .containsSubsequence(
             "CALL_RECEIVED",
             "CHOICE_RECORDED",
@@ -367,13 +290,13 @@ class EmergencyIntegrationTests {
     Api kefu = Api.login(port, "kefu");
     Api baoan = Api.login(port, "baoan");
     long id = open(kefu, "2-2-802", "NURSING");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    String steps = EmergencyFixture.steps(id);
     refused(
-        kefu.post(steps, step("CARERS_ASSIGNED", "staffIds", List.of(staffId("kefu2")))),
+        kefu.post(steps, step("CARERS_ASSIGNED", "staffIds", List.of(fx.staffId("kefu2")))),
         403,
         "值班班长");
-    ok(baoan.post(steps, step("CARERS_ASSIGNED", "staffIds", List.of(staffId("kefu2")))));
-    assertThat(notified("kefu2", id))
+    ok(baoan.post(steps, step("CARERS_ASSIGNED", "staffIds", List.of(fx.staffId("kefu2")))));
+    assertThat(fx.notified("kefu2", id))
         .extracting(n -> n.get("message_key"))
         .containsExactly("emergency.notify.carer");
 
@@ -391,7 +314,7 @@ class EmergencyIntegrationTests {
     refused(Api.login(port, "baoan2").post(steps, step("INSPECTION", "note", "看过")), 403, "无权");
     JsonNode inspected =
         ok(Api.login(port, "zhuguan").post(steps, step("INSPECTION", "note", "病人平稳，家属在旁")));
-    assertThat(types(inspected, "timeline"))
+    assertThat(timeline(inspected))
         .containsSubsequence("CARERS_ASSIGNED", "FAMILY_PRESENT", "NURSING_STARTED", "INSPECTION");
   }
 
@@ -402,36 +325,20 @@ class EmergencyIntegrationTests {
     Api kefu = Api.login(port, "kefu");
     Api jingli = Api.login(port, "jingli");
     long id = open(kefu, "1-1-2501", "HOSPITAL");
-    String steps = "/api/v1/emergency/cases/" + id + "/steps";
+    String steps = EmergencyFixture.steps(id);
 
     refused(kefu.post(steps, step("ENDED")), 422, "步骤未完成");
     refused(kefu.post(steps, step("FOLLOW_UP_DONE", "note", "回访")), 422, "尚未结案");
 
     Api baoan = Api.login(port, "baoan");
-    ok(
-        baoan.post(
-            steps,
-            step(
-                "GUARDS_ASSIGNED",
-                "staffIds",
-                List.of(staffId("baoan2"), staffId("baoan3")),
-                "standBy",
-                "HOME")));
+    ok(baoan.post(steps, fx.twoGuards("HOME")));
     ok(kefu.post(steps, step("VEHICLE_ARRANGED")));
     refused(kefu.post(steps, step("SETTLED")), 422, "提醒家属带齐必需品");
-    ok(
-        kefu.post(
-            steps,
-            step(
-                "NECESSITIES_REMINDED",
-                "items",
-                List.of("ID_CARD", "MEDICAL_CARD", "MONEY", "MEDICINES"),
-                "person",
-                "王芳")));
+    ok(kefu.post(steps, necessitiesReminded("王芳")));
     ok(kefu.post(steps, step("SETTLED", "note", "已送市一医院")));
     refused(kefu.post(steps, step("MORE_HELP", "needed", true)), 400, "需要什么帮助");
     ok(kefu.post(steps, step("MORE_HELP", "needed", true, "note", "出院后需要轮椅")));
-    assertThat(notified("jingli", id))
+    assertThat(fx.notified("jingli", id))
         .singleElement()
         .satisfies(
             n -> {
@@ -454,11 +361,6 @@ class EmergencyIntegrationTests {
   }
 
   // ------------------------------------------------------------------------------ helpers
-
-  static String stepOf(JsonNode timelineEntry) {
-    JsonNode step = timelineEntry.get("step");
-    return step == null || step.isNull() ? "ACK" : step.asString();
-  }
 
   static JsonNode find(JsonNode list, long id) {
     for (JsonNode n : list) {

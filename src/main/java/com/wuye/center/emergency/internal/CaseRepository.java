@@ -1,12 +1,12 @@
 package com.wuye.center.emergency.internal;
 
+import com.wuye.center.emergency.Choice;
 import com.wuye.center.emergency.ContactPhone;
 import com.wuye.center.emergency.EmergencyCase;
 import com.wuye.center.emergency.EmergencyCase.CallerRelation;
-import com.wuye.center.emergency.EmergencyCase.Choice;
 import com.wuye.center.emergency.EmergencyCase.Status;
 import com.wuye.center.emergency.EmergencyCase.Step;
-import com.wuye.center.emergency.EmergencyCase.StepType;
+import com.wuye.center.emergency.StepType;
 import com.wuye.center.shared.DomainException;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -147,21 +147,7 @@ public class CaseRepository {
     }
     Map<Long, List<Step>> steps = steps(rows.stream().map(Row::id).toList());
     return rows.stream()
-        .map(
-            r ->
-                EmergencyCase.restore(
-                    r.id(),
-                    r.number(),
-                    r.intake(),
-                    r.takenBy(),
-                    r.calledAt(),
-                    r.choice(),
-                    r.status(),
-                    r.settledAt(),
-                    r.endedAt(),
-                    r.followUpDoneAt(),
-                    r.version(),
-                    steps.getOrDefault(r.id(), List.of())))
+        .map(r -> EmergencyCase.restore(r.id(), r.stored(), steps.getOrDefault(r.id(), List.of())))
         .toList();
   }
 
@@ -197,40 +183,30 @@ public class CaseRepository {
     }
   }
 
-  private record Row(
-      long id,
-      String number,
-      EmergencyCase.Intake intake,
-      long takenBy,
-      Instant calledAt,
-      Choice choice,
-      Status status,
-      Instant settledAt,
-      Instant endedAt,
-      Instant followUpDoneAt,
-      int version) {}
+  private record Row(long id, EmergencyCase.Stored stored) {}
 
   private static Row row(ResultSet rs, int n) throws SQLException {
     String choice = rs.getString("choice");
     return new Row(
         rs.getLong("id"),
-        rs.getString("number"),
-        new EmergencyCase.Intake(
-            rs.getLong("community_id"),
-            rs.getLong("unit_id"),
-            rs.getString("unit_label"),
-            new ContactPhone(rs.getString("contact_phone")),
-            rs.getString("caller_name"),
-            CallerRelation.valueOf(rs.getString("caller_relation")),
-            rs.getString("caller_words")),
-        rs.getLong("taken_by_staff_id"),
-        instant(rs, "called_at"),
-        choice == null ? null : Choice.valueOf(choice),
-        Status.valueOf(rs.getString("status")),
-        instant(rs, "settled_at"),
-        instant(rs, "ended_at"),
-        instant(rs, "follow_up_done_at"),
-        rs.getInt("version"));
+        new EmergencyCase.Stored(
+            rs.getString("number"),
+            new EmergencyCase.Intake(
+                rs.getLong("community_id"),
+                rs.getLong("unit_id"),
+                rs.getString("unit_label"),
+                new ContactPhone(rs.getString("contact_phone")),
+                rs.getString("caller_name"),
+                CallerRelation.valueOf(rs.getString("caller_relation")),
+                rs.getString("caller_words")),
+            rs.getLong("taken_by_staff_id"),
+            instant(rs, "called_at"),
+            choice == null ? null : Choice.valueOf(choice),
+            Status.valueOf(rs.getString("status")),
+            instant(rs, "settled_at"),
+            instant(rs, "ended_at"),
+            instant(rs, "follow_up_done_at"),
+            rs.getInt("version")));
   }
 
   private static Step step(ResultSet rs) throws SQLException {

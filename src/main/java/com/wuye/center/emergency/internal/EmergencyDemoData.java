@@ -1,18 +1,18 @@
 package com.wuye.center.emergency.internal;
 
-import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.demo.DemoDataLoaded;
+import com.wuye.center.emergency.Choice;
 import com.wuye.center.emergency.ContactPhone;
 import com.wuye.center.emergency.EmergencyCase;
 import com.wuye.center.emergency.EmergencyCase.Actor;
 import com.wuye.center.emergency.EmergencyCase.CallerRelation;
-import com.wuye.center.emergency.EmergencyCase.Choice;
-import com.wuye.center.emergency.EmergencyCase.Necessity;
 import com.wuye.center.emergency.EmergencyCase.StandBy;
-import com.wuye.center.emergency.EmergencyService;
+import com.wuye.center.emergency.FollowUp;
+import com.wuye.center.emergency.Necessity;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.ClockConfiguration;
+import com.wuye.center.shared.DocumentNumber;
 import com.wuye.center.shared.NumberSeries;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
@@ -20,7 +20,7 @@ import com.wuye.center.staff.StaffMember;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +35,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EmergencyDemoData {
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ClockConfiguration.ZONE);
-
   private final CaseRepository cases;
   private final EstateDirectory estate;
   private final StaffDirectory staff;
-  private final DeadlineClocks clocks;
+  private final FollowUp followUp;
   private final NumberSeries numbers;
   private final AuditTrail audit;
   private final Clock clock;
@@ -50,14 +47,14 @@ class EmergencyDemoData {
       CaseRepository cases,
       EstateDirectory estate,
       StaffDirectory staff,
-      DeadlineClocks clocks,
+      FollowUp followUp,
       NumberSeries numbers,
       AuditTrail audit,
       Clock clock) {
     this.cases = cases;
     this.estate = estate;
     this.staff = staff;
-    this.clocks = clocks;
+    this.followUp = followUp;
     this.numbers = numbers;
     this.audit = audit;
     this.clock = clock;
@@ -78,8 +75,9 @@ class EmergencyDemoData {
     Actor leader = new Actor(leaders.get(0).id(), leaders.get(0).name());
     Instant now = clock.instant();
     Instant t0 = now.minus(Duration.ofDays(3));
-    String day = DAY.format(t0);
-    String number = "JJ" + day + "-" + String.format("%04d", numbers.next("emergency-" + day));
+    LocalDate day = LocalDate.ofInstant(t0, ClockConfiguration.ZONE);
+    String number =
+        DocumentNumber.of("JJ", day, numbers.next("emergency-" + DocumentNumber.day(day)));
     String owner =
         estate.currentOccupants(unit.id()).stream()
             .findFirst()
@@ -114,22 +112,11 @@ class EmergencyDemoData {
     c.settle("已送到市第一人民医院急诊，女儿陪同", kefu, t0.plus(Duration.ofMinutes(48)));
     c.moreHelp(false, null, kefu, t0.plus(Duration.ofMinutes(50)));
     Instant ended = t0.plus(Duration.ofMinutes(51));
-    c.end(kefu, ended);
+    Instant due = c.end(kefu, ended);
     c.recordFollowUp("业户已出院在家休养，感谢物业及时帮助。", kefu, now);
     cases.insert(c);
-    long clockId =
-        clocks.start(
-            new DeadlineClocks.Start(
-                EmergencyService.TYPE,
-                String.valueOf(c.id()),
-                EmergencyService.FOLLOW_UP,
-                "急救回访 " + number + " " + unit.label(),
-                "/staff/emergency/" + c.id(),
-                community,
-                kefu.staffId(),
-                ended,
-                EmergencyCase.FOLLOW_UP_WITHIN));
-    clocks.stop(clockId);
-    audit.record(EmergencyService.TYPE, c.id(), "DEMO", null, Map.of("number", number));
+    followUp.schedule(c, kefu, due);
+    followUp.stopClock(c);
+    audit.record(EmergencyCase.TYPE, c.id(), "DEMO", null, Map.of("number", number));
   }
 }

@@ -2,7 +2,9 @@ package com.wuye.center.emergency.web;
 
 import com.wuye.center.emergency.CaseRow;
 import com.wuye.center.emergency.CaseView;
-import com.wuye.center.emergency.EmergencyService;
+import com.wuye.center.emergency.EmergencyIntake;
+import com.wuye.center.emergency.EmergencyQueries;
+import com.wuye.center.emergency.EmergencySteps;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,10 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Emergency 急救")
 class EmergencyApi {
 
-  private final EmergencyService service;
+  private final EmergencyIntake intake;
+  private final EmergencySteps steps;
+  private final EmergencyQueries queries;
 
-  EmergencyApi(EmergencyService service) {
-    this.service = service;
+  EmergencyApi(EmergencyIntake intake, EmergencySteps steps, EmergencyQueries queries) {
+    this.intake = intake;
+    this.steps = steps;
+    this.queries = queries;
   }
 
   record Created(long id, String number) {}
@@ -38,16 +44,16 @@ class EmergencyApi {
           "Take an emergency call (CS-E1): unit (unitId, or communityId + unitCode like 1-1-101),"
               + " contactPhone, callerName, callerRelation, callerWords (what the caller said — there"
               + " is no diagnosis field, CS-E3) and optionally the choice HOSPITAL | CALL_120 | NURSING")
-  Created open(@RequestBody EmergencyService.NewCase body) {
+  Created open(@RequestBody EmergencyIntake.NewCase body) {
     var user = Actors.require();
-    long id = service.open(user, body);
-    return new Created(id, service.view(user, id).number());
+    long id = intake.open(user, body);
+    return new Created(id, queries.view(user, id).number());
   }
 
   @GetMapping("/api/v1/emergency/cases")
   @Operation(summary = "Open emergencies (not ended), newest call first")
   List<CaseRow> open() {
-    return service.openCases(Actors.require());
+    return queries.openCases(Actors.require());
   }
 
   @GetMapping("/api/v1/emergency/cases/{id}")
@@ -56,7 +62,7 @@ class EmergencyApi {
           "A case: intake, time since the call, acknowledgements, checklist, timeline, response"
               + " times, follow-up, and the steps the caller may record now")
   CaseView view(@PathVariable long id) {
-    return service.view(Actors.require(), id);
+    return queries.view(Actors.require(), id);
   }
 
   @PostMapping("/api/v1/emergency/cases/{id}/steps")
@@ -67,14 +73,14 @@ class EmergencyApi {
               + " AMBULANCE_DEPARTED, CARERS_ASSIGNED, FAMILY_PRESENT, NURSING_STARTED, INSPECTION,"
               + " NURSING_ENDED, SETTLED, MORE_HELP, MANAGER_DECISION, ENDED, FOLLOW_UP_DONE;"
               + " expectedVersion (optional) refuses with 409 if the case changed since")
-  CaseView step(@PathVariable long id, @RequestBody EmergencyService.StepRequest body) {
-    return service.record(Actors.require(), id, body);
+  CaseView step(@PathVariable long id, @RequestBody EmergencySteps.StepRequest body) {
+    return steps.record(Actors.require(), id, body);
   }
 
   @GetMapping("/api/v1/emergency/follow-ups")
   @Operation(summary = "Ended cases whose follow-up visit is still to do; overdue ones flagged")
   List<CaseRow> followUps() {
-    return service.followUpsPending(Actors.require());
+    return queries.followUpsPending(Actors.require());
   }
 
   @GetMapping("/api/v1/emergency/response-times")
@@ -85,6 +91,6 @@ class EmergencyApi {
   List<CaseRow> responseTimes(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return service.responseTimes(Actors.require(), from, to);
+    return queries.responseTimes(Actors.require(), from, to);
   }
 }

@@ -1,6 +1,7 @@
 package com.wuye.center.shared.web;
 
 import com.wuye.center.shared.DomainException;
+import java.io.Serializable;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.multipart.MultipartFile;
@@ -123,9 +125,20 @@ public final class FormSubmission {
   public static void refused(RedirectAttributes redirect, DomainException e, Object typed) {
     redirect.addFlashAttribute("errorKey", e.messageKey());
     redirect.addFlashAttribute(
-        "errorArgs", Arrays.stream(e.args()).map(String::valueOf).toArray(String[]::new));
+        "errorArgs", Arrays.stream(e.args()).map(FormSubmission::shownArg).toArray());
     redirect.addFlashAttribute("errorField", e.field());
     redirect.addFlashAttribute("typed", typedValues(typed));
+  }
+
+  /**
+   * An argument as the page reads it: one that names itself in the messages (an enum such as a step
+   * or a choice) stays itself, so the page shows its name in the user's language; any other becomes
+   * its text.
+   */
+  private static Object shownArg(Object arg) {
+    return arg instanceof MessageSourceResolvable && arg instanceof Serializable
+        ? arg
+        : String.valueOf(arg);
   }
 
   /** Shows a success message on the next page. */

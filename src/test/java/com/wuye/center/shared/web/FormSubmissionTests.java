@@ -94,4 +94,26 @@ class FormSubmissionTests {
         .containsEntry("errorField", "words");
     assertThat(((Map<?, ?>) flash.get("typed")).containsKey("idNumber")).isFalse();
   }
+
+  enum Step implements org.springframework.context.MessageSourceResolvable {
+    SETTLED;
+
+    @Override
+    public String[] getCodes() {
+      return new String[] {"step." + name()};
+    }
+  }
+
+  @Test
+  void anArgumentThatNamesItselfInTheMessagesIsKeptForThePageToTranslate() {
+    var redirect = new RedirectAttributesModelMap();
+    FormSubmission.of(redirect)
+        .onRefusal("/back")
+        .run(
+            () -> {
+              throw DomainException.rule("error.stepsOpen", 2, Step.SETTLED);
+            });
+    Object[] args = (Object[]) redirect.getFlashAttributes().get("errorArgs");
+    assertThat(args).containsExactly("2", Step.SETTLED);
+  }
 }
