@@ -1,177 +1,170 @@
 package com.wuye.center.billing;
 
 import com.wuye.center.billing.Billing.DayStatus;
+import com.wuye.center.billing.internal.DayCloseRepository;
+import com.wuye.center.notice.Notifications;
+import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.Text;
+import com.wuye.center.staff.StaffDirectory;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A cashier's day (日清日结, CA-3): OPEN while money comes in; CLOSED when the cashier has counted the
- * cash against the system (any difference explained) — from then on the day's payments are locked;
- * SIGNED_OFF by a supervisor. Only a manager reopens a closed day, with a reason.
+ * CA-3 日清日结: each cashier closes their own day — the system's totals per payment channel, the cash
+ * counted against the system, any difference explained, the bank deposit — and the closed day
+ * cannot change ({@link #requireOpen}: no payment, no void); a supervisor signs it off, only a
+ * manager reopens it, with a reason, keeping what the close had said. The day itself is {@link
+ * CashierDay}.
  */
-final class DayClose {
+@Service
+@Transactional
+public class DayClose {
 
-  final long id;
-  final long cashierId;
-  final int version;
-  private DayStatus status;
-  private BigDecimal systemCash;
-  private BigDecimal countedCash;
-  private BigDecimal difference;
-  private String explanation;
-  private BigDecimal bankDeposit;
-  private String depositReference;
-  private Instant closedAt;
-  private Long signedOffBy;
-  private String signedOffByName;
-  private Instant signedOffAt;
-  private int reopenCount;
+  private final DayCloseRepository days;
+  private final DayReports reports;
+  private final StaffDirectory staff;
+  private final AuditTrail audit;
+  private final Notifications notifications;
+  private final Clock clock;
 
-  DayClose(long id, long cashierId, DayStatus status, int reopenCount, int version) {
-    this.id = id;
-    this.cashierId = cashierId;
-    this.status = status;
-    this.reopenCount = reopenCount;
-    this.version = version;
+  DayClose(
+      DayCloseRepository days,
+      DayReports reports,
+      StaffDirectory staff,
+      AuditTrail audit,
+      Notifications notifications,
+      Clock clock) {
+    this.days = days;
+    this.reports = reports;
+    this.staff = staff;
+    this.audit = audit;
+    this.notifications = notifications;
+    this.clock = clock;
   }
 
-  /** Restores the recorded close (repository use). */
-  DayClose restore(
-      BigDecimal systemCash,
+  public record CloseCommand(
       BigDecimal countedCash,
-      BigDecimal difference,
       String explanation,
       BigDecimal bankDeposit,
-      String depositReference,
-      Instant closedAt,
-      Long signedOffBy,
-      String signedOffByName,
-      Instant signedOffAt) {
-    this.systemCash = systemCash;
-    this.countedCash = countedCash;
-    this.difference = difference;
-    this.explanation = explanation;
-    this.bankDeposit = bankDeposit;
-    this.depositReference = depositReference;
-    this.closedAt = closedAt;
-    this.signedOffBy = signedOffBy;
-    this.signedOffByName = signedOffByName;
-    this.signedOffAt = signedOffAt;
-    return this;
-  }
+      String depositReference) {}
 
-  void close(
-      CurrentUser user,
-      BigDecimal systemCash,
-      BigDecimal counted,
-      String explanation,
-      BigDecimal bankDeposit,
-      String depositReference,
-      Instant at) {
-    if (user.staffId() == null || user.staffId() != cashierId || !user.has(Role.CASHIER)) {
-      throw DomainException.forbidden("billing.error.day.ownOnly");
+  /**
+   * A closed day takes no payment and no void. The day is share-locked until the caller's
+   * transaction ends, so a close waits for a payment being booked.
+   */
+  public void requireOpen(long cashierId, LocalDate day) {
+    if (days.statusForShare(cashierId, day) != DayStatus.OPEN) {
+      throw DomainException.rule("billing.error.day.closed", day.toString());
     }
-    if (status != DayStatus.OPEN) {
-      throw DomainException.rule("billing.error.day.closed", "");
+  }
+
+  /**
+   * The cashier closes their own day: the system's totals per channel, the cash counted, the
+   * difference (explained if not zero) and the bank deposit. The day is locked from now on.
+   */
+  public DayReports.Day close(CurrentUser user, LocalDate date, CloseCommand cmd) {
+    long cashier = ownCashier(user);
+    LocalDate day = date == null ? LocalDate.now(clock) : date;
+    if (day.isAfter(LocalDate.now(clock))) {
+      throw DomainException.invalid("date", "billing.error.day.future");
     }
-    BigDecimal diff = counted.subtract(systemCash);
-    if (diff.signum() != 0 && (explanation == null || explanation.isBlank())) {
-      throw DomainException.invalid(
-          "explanation", "billing.error.day.explain", diff.toPlainString());
+    BigDecimal counted = Money.nonNegative("countedCash", cmd.countedCash());
+    BigDecimal deposit =
+        cmd.bankDeposit() == null ? null : Money.nonNegative("bankDeposit", cmd.bankDeposit());
+    String explanation = Text.optional("explanation", cmd.explanation(), 500);
+    String depositRef = Text.optional("depositReference", cmd.depositReference(), 64);
+    CashierDay close = days.lock(cashier, day);
+    DayReports.Day before = reports.day(user, cashier, day);
+    if (before.pendingVoids() > 0) {
+      throw DomainException.rule("billing.error.day.voidsPending", before.pendingVoids());
     }
-    this.status = DayStatus.CLOSED;
-    this.systemCash = systemCash;
-    this.countedCash = counted;
-    this.difference = diff;
-    this.explanation = explanation;
-    this.bankDeposit = bankDeposit;
-    this.depositReference = depositReference;
-    this.closedAt = at;
-  }
-
-  void signOff(CurrentUser user, Instant at) {
-    user.require(Role.SUPERVISOR, Role.MANAGER);
-    if (user.staffId() == cashierId) {
-      throw DomainException.forbidden("billing.error.day.ownSignOff");
+    close.close(
+        user, before.systemCash(), counted, explanation, deposit, depositRef, clock.instant());
+    Map<String, Object> totals = new LinkedHashMap<>();
+    before.totals().forEach((k, v) -> totals.put(k.name(), v));
+    days.save(close, totals);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("date", day.toString());
+    after.put("totals", totals);
+    after.put("systemCash", close.systemCash());
+    after.put("countedCash", counted);
+    after.put("difference", close.difference());
+    after.put("explanation", explanation == null ? "" : explanation);
+    after.put("bankDeposit", deposit);
+    audit.record("billing_day", close.id(), "DAY_CLOSED", null, after);
+    for (long community : communitiesOf(cashier)) {
+      notifications.notifyRole(
+          community,
+          Role.SUPERVISOR,
+          Notifications.Message.of(
+                  "billing.notify.dayClosed",
+                  "/staff/billing/closes",
+                  user.displayName(),
+                  day.toString())
+              .from("billing_day", close.id()));
     }
-    if (status != DayStatus.CLOSED) {
-      throw DomainException.rule("billing.error.day.notClosed");
+    return reports.day(user, cashier, day);
+  }
+
+  /** A supervisor signs the closed day off. */
+  public void signOff(CurrentUser user, long closeId) {
+    CashierDay close = lock(closeId);
+    DayReports.requireServes(user, staff.find(close.cashierId()).orElseThrow());
+    close.signOff(user, clock.instant());
+    days.save(close, null);
+    audit.record(
+        "billing_day",
+        closeId,
+        "DAY_SIGNED_OFF",
+        Map.of("status", DayStatus.CLOSED),
+        Map.of("status", DayStatus.SIGNED_OFF));
+  }
+
+  /** Only a manager reopens a closed day; the reason and what the close said are kept. */
+  public void reopen(CurrentUser user, long closeId, String reasonText) {
+    CashierDay close = lock(closeId);
+    String reason = Text.optional("reason", reasonText, 500);
+    close.reopen(user);
+    DayReports.requireServes(user, staff.find(close.cashierId()).orElseThrow());
+    if (reason == null) {
+      throw DomainException.invalid("reason", "billing.error.day.reopenReason");
     }
-    status = DayStatus.SIGNED_OFF;
-    signedOffBy = user.staffId();
-    signedOffByName = user.displayName();
-    signedOffAt = at;
+    Map<String, Object> previous =
+        days.recordReopening(closeId, user.staffId(), user.displayName(), reason, clock.instant());
+    days.save(close, null);
+    audit.record(
+        "billing_day",
+        closeId,
+        "DAY_REOPENED",
+        previous,
+        Map.of("status", DayStatus.OPEN, "reason", reason));
+    notifications.notifyStaff(
+        List.of(close.cashierId()),
+        Notifications.Message.of("billing.notify.dayReopened", "/staff/billing/day", reason)
+            .from("billing_day", closeId));
   }
 
-  void reopen(CurrentUser user) {
-    if (!user.isStaff() || !user.has(Role.MANAGER)) {
-      throw DomainException.forbidden("billing.error.day.managerReopens");
-    }
-    if (status == DayStatus.OPEN) {
-      throw DomainException.rule("billing.error.day.notClosed");
-    }
-    status = DayStatus.OPEN;
-    systemCash = null;
-    countedCash = null;
-    difference = null;
-    explanation = null;
-    bankDeposit = null;
-    depositReference = null;
-    closedAt = null;
-    signedOffBy = null;
-    signedOffByName = null;
-    signedOffAt = null;
-    reopenCount++;
+  /** The user's own day: only a cashier has one. */
+  static long ownCashier(CurrentUser user) {
+    CounterPayment.requireCashier(user);
+    return user.staffId();
   }
 
-  DayStatus status() {
-    return status;
+  private CashierDay lock(long closeId) {
+    return days.lock(closeId)
+        .orElseThrow(() -> DomainException.notFound("billing.error.day.notFound"));
   }
 
-  BigDecimal systemCash() {
-    return systemCash;
-  }
-
-  BigDecimal countedCash() {
-    return countedCash;
-  }
-
-  BigDecimal difference() {
-    return difference;
-  }
-
-  String explanation() {
-    return explanation;
-  }
-
-  BigDecimal bankDeposit() {
-    return bankDeposit;
-  }
-
-  String depositReference() {
-    return depositReference;
-  }
-
-  Instant closedAt() {
-    return closedAt;
-  }
-
-  Long signedOffBy() {
-    return signedOffBy;
-  }
-
-  String signedOffByName() {
-    return signedOffByName;
-  }
-
-  Instant signedOffAt() {
-    return signedOffAt;
-  }
-
-  int reopenCount() {
-    return reopenCount;
+  private List<Long> communitiesOf(long cashierId) {
+    return staff.find(cashierId).map(s -> List.copyOf(s.communityIds())).orElse(List.of());
   }
 }

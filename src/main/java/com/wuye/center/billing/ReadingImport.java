@@ -1,9 +1,7 @@
 package com.wuye.center.billing;
 
-import com.wuye.center.billing.BillingService.Meter;
-import com.wuye.center.billing.BillingService.NewReading;
-import com.wuye.center.estate.Estate;
-import com.wuye.center.estate.EstateDirectory;
+import com.wuye.center.billing.MeterReadings.Meter;
+import com.wuye.center.billing.MeterReadings.NewReading;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import java.io.IOException;
@@ -31,12 +29,10 @@ public class ReadingImport {
 
   static final int MAX_ROWS = 5000;
 
-  private final BillingService billing;
-  private final EstateDirectory estate;
+  private final MeterReadings readings;
 
-  ReadingImport(BillingService billing, EstateDirectory estate) {
-    this.billing = billing;
-    this.estate = estate;
+  ReadingImport(MeterReadings readings) {
+    this.readings = readings;
   }
 
   public record RowError(int row, String field, String messageKey, List<String> args) {}
@@ -45,7 +41,7 @@ public class ReadingImport {
 
   @Transactional
   public Report importXlsx(CurrentUser user, long communityId, InputStream content) {
-    user.require(BillingService.METER_READERS);
+    user.require(MeterReadings.METER_READERS);
     user.requireCommunity(communityId);
     List<List<String>> rows = read(content);
     List<RowError> errors = new ArrayList<>();
@@ -56,11 +52,7 @@ public class ReadingImport {
         continue;
       }
       try {
-        String code = cell(r, 0);
-        Estate.Unit unit =
-            estate
-                .unitByCode(communityId, code)
-                .orElseThrow(() -> DomainException.invalid("unitCode", "error.unit.notFound"));
+        long unitId = readings.unitId(communityId, cell(r, 0));
         Meter meter =
             switch (cell(r, 1).toUpperCase(Locale.ROOT)) {
               case "水", "水表", "WATER" -> Meter.WATER;
@@ -69,9 +61,9 @@ public class ReadingImport {
             };
         boolean changed =
             List.of("是", "Y", "YES", "TRUE").contains(cell(r, 5).toUpperCase(Locale.ROOT));
-        billing.recordReading(
+        readings.recordReading(
             user,
-            unit.id(),
+            unitId,
             new NewReading(
                 meter,
                 cell(r, 2),

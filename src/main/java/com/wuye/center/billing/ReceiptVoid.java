@@ -7,23 +7,24 @@ import com.wuye.center.shared.Role;
 import java.time.Instant;
 
 /**
- * A void (红冲) of a receipt (CA-2): requested by a cashier with a reason, effective only when a
- * supervisor or manager other than the requester approves it. The voided receipt keeps its number
- * and shows as voided; its payment no longer counts.
+ * A void (红冲) of a receipt: requested by a cashier with a reason, effective only when a supervisor
+ * or manager other than the requester approves it. The voided receipt keeps its number and shows as
+ * voided; its payment no longer counts.
  */
-final class ReceiptVoid {
+public final class ReceiptVoid {
 
-  final long id;
-  final long paymentId;
-  final long requestedBy;
-  final int version;
+  private final long id;
+  private final long paymentId;
+  private final long requestedBy;
+  private final int version;
   private VoidStatus status;
   private Long decidedBy;
   private String decidedByName;
   private Instant decidedAt;
   private String note;
 
-  ReceiptVoid(long id, long paymentId, long requestedBy, VoidStatus status, int version) {
+  /** A recorded request as loaded (repository use). */
+  public ReceiptVoid(long id, long paymentId, long requestedBy, VoidStatus status, int version) {
     this.id = id;
     this.paymentId = paymentId;
     this.requestedBy = requestedBy;
@@ -59,23 +60,39 @@ final class ReceiptVoid {
     this.note = note;
   }
 
-  VoidStatus status() {
+  public long id() {
+    return id;
+  }
+
+  public long paymentId() {
+    return paymentId;
+  }
+
+  public long requestedBy() {
+    return requestedBy;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public VoidStatus status() {
     return status;
   }
 
-  Long decidedBy() {
+  public Long decidedBy() {
     return decidedBy;
   }
 
-  String decidedByName() {
+  public String decidedByName() {
     return decidedByName;
   }
 
-  Instant decidedAt() {
+  public Instant decidedAt() {
     return decidedAt;
   }
 
-  String note() {
+  public String note() {
     return note;
   }
 }

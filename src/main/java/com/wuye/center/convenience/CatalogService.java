@@ -7,6 +7,7 @@ import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.Text;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import com.wuye.center.shared.DomainException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,13 @@ import java.util.Optional;
  * (or cancelled before it is done). It keeps the service as listed when ordered (name, price per
  * unit, time promise, noisy), so a later change of the catalog never changes it (CS-S3). Nothing
  * here records a tip (CS-S2): the confirmation only records the resident's answer to "were you
- * asked for a tip?".
+ * asked for a tip?". It registers what it decides: the charge of a paid service when done ({@link
+ * ChargeRequested}), the resident's rating when confirmed ({@link OrderConfirmed}); the repository
+ * publishes them when the order is saved.
+ *
+ * <p>Why one class of this length: it is one state machine over the 28 facts an order records (the
+ * {@link State} it is stored and restored as, and their accessors make up most of the lines);
+ * split, its transitions would have to share that state across classes.
  */
 public final class ServiceOrder {
 
@@ -83,6 +90,7 @@ public final class ServiceOrder {
   private Instant cancelledAt;
   private String cancelReason;
   private int version;
+  private final List<Object> events = new ArrayList<>();
 
   /** Everything an order holds; used by {@link #place} and by the repository to load one. */
   public record State(
@@ -243,12 +251,14 @@ public final class ServiceOrder {
             ? listing.unitPrice().multiply(quantity).setScale(2, RoundingMode.HALF_UP)
             : null;
     status = Status.DONE;
+    charge().ifPresent(events::add);
   }
 
   /**
    * The resident confirms and rates the service, and answers whether a tip was asked for. Only the
    * resident who ordered may confirm (or, for an order taken by phone without a linked resident, a
-   * current occupant of the unit).
+   * current occupant of the unit). {@code promiseMet}: whether the service was done within its time
+   * promise (for satisfaction reports).
    */
   public void confirm(
       long confirmingResidentId,
@@ -256,7 +266,8 @@ public final class ServiceOrder {
       Integer stars,
       Boolean tipWasAsked,
       String text,
-      Instant at) {
+      Instant at,
+      boolean promiseMet) {
     if (residentId != null ? residentId != confirmingResidentId : !occupiesUnit) {
       throw DomainException.forbidden("convenience.error.confirmResidentOnly");
     }
@@ -278,6 +289,9 @@ public final class ServiceOrder {
     confirmedAt = at;
     confirmedByResidentId = confirmingResidentId;
     status = Status.CONFIRMED;
+    events.add(
+        new OrderConfirmed(
+            id, number, communityId, unitId, assigneeStaffId, rating, tipAsked, promiseMet, at));
   }
 
   /** Cancels an order that is not done yet, with a reason. */
@@ -324,6 +338,13 @@ public final class ServiceOrder {
                     chargeAmount)),
             chargeAmount,
             completedAt));
+  }
+
+  /** The events registered since the last call, for the repository to publish once saved. */
+  public List<Object> releaseEvents() {
+    List<Object> out = List.copyOf(events);
+    events.clear();
+    return out;
   }
 
   /** Called by the repository after a successful save. */

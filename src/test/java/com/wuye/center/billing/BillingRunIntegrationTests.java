@@ -7,6 +7,7 @@ import com.wuye.center.estate.EstateService;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.io.ByteArrayInputStream;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Billing runs (pro-rated, idempotent), meter readings, arrears with ageing, reminders, 收缴率. */
@@ -39,10 +41,11 @@ class BillingRunIntegrationTests {
   @Autowired EstateService estateService;
   @Autowired EstateDirectory estate;
   @Autowired StaffService staffService;
+  @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
 
-  BillingFixtures fx;
-  BillingFixtures.Community community;
+  Demo demo;
+  Demo.NewCommunity community;
   String manager;
   String cashier;
 
@@ -50,10 +53,10 @@ class BillingRunIntegrationTests {
   void setUp() {
     // a fixed business day: 2026-11-15 10:00 in Shanghai
     clock.set(LocalDateTime.of(2026, 11, 15, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
-    fx = new BillingFixtures(estateService, estate, staffService);
-    community = fx.community();
-    manager = fx.staff("jl", community.id(), Role.MANAGER);
-    cashier = fx.staff("sy", community.id(), Role.CASHIER);
+    demo = new Demo(jdbc, estateService, staffService);
+    community = demo.newCommunity();
+    manager = BillingFixtures.staff(demo, community.id(), Role.MANAGER);
+    cashier = BillingFixtures.staff(demo, community.id(), Role.CASHIER);
     Api jingli = as(manager);
     assertThat(
             jingli
@@ -89,9 +92,9 @@ class BillingRunIntegrationTests {
   @Test
   @DisplayName("A billing run creates each unit's bill once; running it twice creates nothing new")
   void runningTwiceCreatesNothingNew() {
-    long full = fx.unit(community, "101", "89.50", LocalDate.of(2020, 1, 1));
-    fx.unit(community, "102", "128.36", LocalDate.of(2020, 1, 1));
-    fx.unit(community, "103", "100.00", null); // vacant: no bill
+    long full = demo.newUnit(community, "101", "89.50", LocalDate.of(2020, 1, 1));
+    demo.newUnit(community, "102", "128.36", LocalDate.of(2020, 1, 1));
+    demo.newUnit(community, "103", "100.00", null); // vacant: no bill
     JsonNode first = run("2026-10");
     assertThat(first.get("billsCreated").asInt()).isEqualTo(2);
     // 2.50 × 89.50 = 223.75; 2.50 × 128.36 = 320.90
@@ -108,7 +111,7 @@ class BillingRunIntegrationTests {
   @DisplayName(
       "A move-in inside the month is pro-rated by the stated rule (cumulative HALF_UP to the fen)")
   void aMoveInIsProRated() {
-    long unit = fx.unit(community, "201", "89.50", LocalDate.of(2026, 10, 11));
+    long unit = demo.newUnit(community, "201", "89.50", LocalDate.of(2026, 10, 11));
     run("2026-10");
     JsonNode open =
         as(cashier).get("/api/v1/billing/units/" + unit + "/account").json().get("open");
@@ -124,7 +127,7 @@ class BillingRunIntegrationTests {
   @DisplayName(
       "A meter reading lower than the previous one is refused unless a meter change is recorded")
   void meterReadings() {
-    long unit = fx.unit(community, "301", "89.50", LocalDate.of(2020, 1, 1));
+    long unit = demo.newUnit(community, "301", "89.50", LocalDate.of(2020, 1, 1));
     Api counter = as(cashier);
     String path = "/api/v1/billing/units/" + unit + "/readings";
     assertThat(counter.post(path, reading("2026-09", 120, 100, false, null, null)).status())
@@ -154,8 +157,8 @@ class BillingRunIntegrationTests {
   @Test
   @DisplayName("Meter readings imported from Excel: all or nothing, with the row at fault named")
   void readingsImportedFromExcel() throws Exception {
-    fx.unit(community, "501", "89.50", LocalDate.of(2020, 1, 1));
-    fx.unit(community, "502", "89.50", LocalDate.of(2020, 1, 1));
+    demo.newUnit(community, "501", "89.50", LocalDate.of(2020, 1, 1));
+    demo.newUnit(community, "502", "89.50", LocalDate.of(2020, 1, 1));
     Api counter = as(cashier);
     String path = "/api/v1/billing/communities/" + community.id() + "/readings/import";
     byte[] bad =
@@ -218,8 +221,8 @@ class BillingRunIntegrationTests {
   @DisplayName(
       "CA-5 arrears per unit and period with ageing, reminders in the resident's portal, 收缴率 per month")
   void arrearsRemindersAndCollectionRate() throws Exception {
-    long unit = fx.unit(community, "401", "89.50", LocalDate.of(2020, 1, 1));
-    long paidUp = fx.unit(community, "402", "89.50", LocalDate.of(2020, 1, 1));
+    long unit = demo.newUnit(community, "401", "89.50", LocalDate.of(2020, 1, 1));
+    long paidUp = demo.newUnit(community, "402", "89.50", LocalDate.of(2020, 1, 1));
     for (String p : List.of("2026-07", "2026-09", "2026-10", "2026-11")) {
       run(p);
     }

@@ -9,6 +9,7 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.Browser;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -50,11 +51,11 @@ class CashierBrowserTests {
   @DisplayName(
       "CA-1 CA-2 CA-3 CA-4 counter day: pay in cash, print, void with approval, close with a difference, then locked")
   void aDayAtTheCounter() {
-    BillingFixtures fx = new BillingFixtures(estateService, estate, staffService);
-    long community = fx.bjhy();
-    long unit = fx.demoUnit(UNIT);
+    Demo demo = new Demo(jdbc, estateService, staffService);
+    long community = demo.community();
+    long unit = demo.unit(UNIT);
     // a fresh cashier of 滨江花园, so closing this day disturbs no other test
-    String cashier = fx.staff("btsy", community, Role.CASHIER);
+    String cashier = BillingFixtures.staff(demo, community, Role.CASHIER);
     // the repair area confirms a repair with listed fees: the charge goes to the unit's bill
     String source = UUID.randomUUID().toString();
     BillingFixtures.publish(tx, events, BillingFixtures.repairCharge(community, unit, source));
@@ -117,7 +118,7 @@ class CashierBrowserTests {
       b.click(By.id("pay-submit"));
       String mistaken = b.find(By.id("receipt-no")).getText();
       b.click(By.id("void-submit"));
-      assertThat(b.find(By.id("error")).getText()).contains("红冲必须填写原因");
+      assertThat(b.find(By.id("refused")).getText()).contains("红冲必须填写原因");
       b.type(By.id("void-reason"), "业主已通过微信缴纳，重复收款");
       b.click(By.id("void-submit"));
       assertThat(b.find(By.id("saved")).getText()).contains("等待主管审批");
@@ -146,7 +147,7 @@ class CashierBrowserTests {
       assertThat(b.find(By.id("difference")).getText()).isEqualTo("-10.00");
       b.click(By.id("close-submit"));
       accept(b);
-      assertThat(b.find(By.id("error")).getText()).contains("请写明差异原因");
+      assertThat(b.find(By.id("refused")).getText()).contains("请写明差异原因");
       assertThat(b.find(By.id("counted-cash")).getAttribute("value")).isEqualTo("289.25");
       b.type(By.id("explanation"), "找零时多找给业主 10 元，已联系业主");
       b.click(By.id("close-submit"));
@@ -174,11 +175,11 @@ class CashierBrowserTests {
       b.open("/staff/billing/units/" + unit);
       b.type(By.id("tendered"), "223.75");
       b.click(By.id("pay-submit"));
-      assertThat(b.find(By.id("error")).getText()).contains("已日结");
+      assertThat(b.find(By.id("refused")).getText()).contains("已日结");
       b.driver().get(receiptUrl);
       b.type(By.id("void-reason"), "想改金额");
       b.click(By.id("void-submit"));
-      assertThat(b.find(By.id("error")).getText()).contains("已日结");
+      assertThat(b.find(By.id("refused")).getText()).contains("已日结");
       b.screenshot("billing-7-locked");
 
       // the counter works on a phone-sized screen too

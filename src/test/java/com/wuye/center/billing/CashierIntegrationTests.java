@@ -9,6 +9,7 @@ import com.wuye.center.estate.EstateService;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,19 +41,19 @@ class CashierIntegrationTests {
   @Autowired TransactionTemplate tx;
   @Autowired JdbcClient jdbc;
 
-  BillingFixtures fx;
-  BillingFixtures.Community community;
+  Demo demo;
+  Demo.NewCommunity community;
   long unit;
   String cashier;
   String supervisor;
 
   @BeforeEach
   void setUp() {
-    fx = new BillingFixtures(estateService, estate, staffService);
-    community = fx.community();
-    unit = fx.unit(community, "101", "89.50", LocalDate.of(2020, 1, 1));
-    cashier = fx.staff("sy", community.id(), Role.CASHIER);
-    supervisor = fx.staff("zg", community.id(), Role.SUPERVISOR);
+    demo = new Demo(jdbc, estateService, staffService);
+    community = demo.newCommunity();
+    unit = demo.newUnit(community, "101", "89.50", LocalDate.of(2020, 1, 1));
+    cashier = BillingFixtures.staff(demo, community.id(), Role.CASHIER);
+    supervisor = BillingFixtures.staff(demo, community.id(), Role.SUPERVISOR);
   }
 
   Api as(String username) {
@@ -147,8 +148,8 @@ class CashierIntegrationTests {
     long charge = repairCharge(UUID.randomUUID().toString());
     for (String who :
         List.of(
-            fx.staff("gc", community.id(), Role.TECHNICIAN),
-            fx.staff("kf", community.id(), Role.CUSTOMER_SERVICE),
+            BillingFixtures.staff(demo, community.id(), Role.TECHNICIAN),
+            BillingFixtures.staff(demo, community.id(), Role.CUSTOMER_SERVICE),
             supervisor)) {
       var r =
           as(who)
@@ -442,9 +443,9 @@ class CashierIntegrationTests {
   @DisplayName(
       "Residents see their own bills, payments and receipts in the portal; another unit's receipt is not found")
   void residentsSeeTheirOwnReceiptsOnly() {
-    long bjhy = fx.bjhy();
-    long own = fx.demoUnit("1-1-101");
-    String counterUser = fx.staff("sy", bjhy, Role.CASHIER);
+    long bjhy = demo.community();
+    long own = demo.unit("1-1-101");
+    String counterUser = BillingFixtures.staff(demo, bjhy, Role.CASHIER);
     JsonNode paid =
         as(counterUser)
             .post(

@@ -8,6 +8,7 @@ import com.wuye.center.estate.EstateService;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class DayCloseIntegrationTests {
   @Autowired StaffService staffService;
   @Autowired JdbcClient jdbc;
 
-  BillingFixtures.Community community;
+  Demo.NewCommunity community;
   long unit;
   String cashier;
   String supervisor;
@@ -42,12 +43,12 @@ class DayCloseIntegrationTests {
 
   @BeforeEach
   void setUp() {
-    BillingFixtures fx = new BillingFixtures(estateService, estate, staffService);
-    community = fx.community();
-    unit = fx.unit(community, "201", "128.36", LocalDate.of(2020, 1, 1));
-    cashier = fx.staff("sy", community.id(), Role.CASHIER);
-    supervisor = fx.staff("zg", community.id(), Role.SUPERVISOR);
-    manager = fx.staff("jl", community.id(), Role.MANAGER);
+    Demo demo = new Demo(jdbc, estateService, staffService);
+    community = demo.newCommunity();
+    unit = demo.newUnit(community, "201", "128.36", LocalDate.of(2020, 1, 1));
+    cashier = BillingFixtures.staff(demo, community.id(), Role.CASHIER);
+    supervisor = BillingFixtures.staff(demo, community.id(), Role.SUPERVISOR);
+    manager = BillingFixtures.staff(demo, community.id(), Role.MANAGER);
     counter = as(cashier);
   }
 

@@ -8,6 +8,7 @@ import com.wuye.center.shared.NumberSeries;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,19 +44,22 @@ class ReceiptNumberConcurrencyIntegrationTests {
   @DisplayName(
       "CA-2 eight cashiers issuing receipts in one series at once get unique numbers without gaps")
   void eightCashiersAtOnce() throws Exception {
-    BillingFixtures fx = new BillingFixtures(estateService, estate, staffService);
-    BillingFixtures.Community community = fx.community();
+    Demo demo = new Demo(jdbc, estateService, staffService);
+    Demo.NewCommunity community = demo.newCommunity();
     int cashiers = 8;
     int perCashier = 3;
     List<Api> counters = new ArrayList<>();
     List<Long> units = new ArrayList<>();
     for (int i = 0; i < cashiers; i++) {
       counters.add(
-          Api.login(port, fx.staff("sy", community.id(), Role.CASHIER), BillingFixtures.PASSWORD));
+          Api.login(
+              port,
+              BillingFixtures.staff(demo, community.id(), Role.CASHIER),
+              BillingFixtures.PASSWORD));
       // half of them share a unit, so payments also queue on the same account
       units.add(
           i < 4
-              ? fx.unit(community, (101 + i) + "", "89.50", LocalDate.of(2020, 1, 1))
+              ? demo.newUnit(community, (101 + i) + "", "89.50", LocalDate.of(2020, 1, 1))
               : units.get(i - 4));
     }
     CountDownLatch start = new CountDownLatch(1);
@@ -123,11 +127,14 @@ class ReceiptNumberConcurrencyIntegrationTests {
   @Test
   @DisplayName("CA-1 a retried or double-clicked payment with the same idempotency key pays once")
   void aRetriedPaymentPaysOnce() throws Exception {
-    BillingFixtures fx = new BillingFixtures(estateService, estate, staffService);
-    BillingFixtures.Community community = fx.community();
-    long unit = fx.unit(community, "101", "89.50", LocalDate.of(2020, 1, 1));
+    Demo demo = new Demo(jdbc, estateService, staffService);
+    Demo.NewCommunity community = demo.newCommunity();
+    long unit = demo.newUnit(community, "101", "89.50", LocalDate.of(2020, 1, 1));
     Api counter =
-        Api.login(port, fx.staff("sy", community.id(), Role.CASHIER), BillingFixtures.PASSWORD);
+        Api.login(
+            port,
+            BillingFixtures.staff(demo, community.id(), Role.CASHIER),
+            BillingFixtures.PASSWORD);
     Map<String, Object> body = CashierIntegrationTests.pay(List.of(), "88.00", "CASH", "100.00");
     String path = "/api/v1/billing/units/" + unit + "/payments";
     int clicks = 4;

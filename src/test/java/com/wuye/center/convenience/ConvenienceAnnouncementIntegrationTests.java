@@ -12,6 +12,7 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,17 @@ class ConvenienceAnnouncementIntegrationTests {
   @Autowired StaffService staffService;
   @Autowired Announcements announcements;
 
+  Demo demo;
   ConvenienceFixture fx;
 
   @BeforeEach
   void setUp() {
-    fx = new ConvenienceFixture(jdbc, estate, estateService, staffDirectory, staffService);
+    demo = new Demo(jdbc, estateService, staffService);
+    fx = new ConvenienceFixture(jdbc, estate, estateService, staffService, demo);
   }
 
   long building(String number) {
-    return estate.buildings(fx.community()).stream()
+    return estate.buildings(demo.community()).stream()
         .filter(b -> b.number().equals(number))
         .findFirst()
         .orElseThrow()
@@ -57,7 +60,7 @@ class ConvenienceAnnouncementIntegrationTests {
     var r =
         api.post(
             "/api/v1/convenience/announcements",
-            Map.of("communityId", fx.community(), "title", "2030 年便民服务项目公告"));
+            Map.of("communityId", demo.community(), "title", "2030 年便民服务项目公告"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("id").asLong();
   }
@@ -141,8 +144,8 @@ class ConvenienceAnnouncementIntegrationTests {
         .contains("滨江花园 1 栋 入户传单派发登记表", "已派发 0 / 100 户");
     assertThat(count(html, "class=\"sheet flyer-page\"")).isEqualTo(50); // two to an A4 sheet
 
-    long u101 = fx.unit("1-1-101").id();
-    long u102 = fx.unit("1-1-102").id();
+    long u101 = demo.unit("1-1-101");
+    long u102 = demo.unit("1-1-102");
     var delivered =
         kefu.post(
             "/api/v1/convenience/announcements/" + id + "/buildings/" + b1 + "/deliveries",
@@ -160,7 +163,7 @@ class ConvenienceAnnouncementIntegrationTests {
     var wrong =
         kefu.post(
             "/api/v1/convenience/announcements/" + id + "/buildings/" + b1 + "/deliveries",
-            Map.of("unitIds", List.of(fx.unit("2-1-101").id()), "method", "DOOR"));
+            Map.of("unitIds", List.of(demo.unit("2-1-101")), "method", "DOOR"));
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("unitIds");
 
@@ -184,8 +187,8 @@ class ConvenienceAnnouncementIntegrationTests {
     assertThat(kefu.get("/staff/convenience/announcements/" + id).body()).contains("2 / 100");
 
     // ticking the sheet: an unticked household is withdrawn, new ticks are recorded
-    CurrentUser kefuUser = fx.staffUser("kefu");
-    long u201 = fx.unit("1-1-201").id();
+    CurrentUser kefuUser = demo.staffUser("kefu");
+    long u201 = demo.unit("1-1-201");
     announcements.tick(kefuUser, id, b1, List.of(u101, u201), Announcement.DeliveryMethod.DOOR);
     var after = announcements.flyerSheet(kefuUser, id, b1);
     assertThat(after.delivered()).isEqualTo(2);
@@ -228,7 +231,7 @@ class ConvenienceAnnouncementIntegrationTests {
             DomainException.class,
             e -> assertThat(e.messageKey()).isEqualTo("convenience.error.emptyCatalog"));
     // staff of another community can neither announce nor read 滨江花园's notices
-    assertThatThrownBy(() -> announcements.issue(fx.staffUser("kefu"), empty, null))
+    assertThatThrownBy(() -> announcements.issue(demo.staffUser("kefu"), empty, null))
         .isInstanceOf(DomainException.class)
         .extracting(e -> ((DomainException) e).kind())
         .isEqualTo(DomainException.Kind.FORBIDDEN);

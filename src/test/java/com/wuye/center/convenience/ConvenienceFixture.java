@@ -6,16 +6,18 @@ import com.wuye.center.estate.EstateService;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.IdDocument;
 import com.wuye.center.shared.Role;
-import com.wuye.center.staff.StaffDirectory;
-import com.wuye.center.staff.StaffMember;
 import com.wuye.center.staff.StaffService;
+import com.wuye.center.support.Demo;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test helpers on the demo company 滨江花园: the demo catalog, users as services see them, and fresh
- * residents with portal logins in units of building 3 (so tests never share a household).
+ * What convenience's tests need besides {@link Demo}: the demo catalog of 滨江花园, residents as the
+ * services see them, fresh residents with portal logins in units of building 3 (so tests never
+ * share a household), and the cancelling of orders a test left open.
  */
 final class ConvenienceFixture {
 
@@ -24,55 +26,32 @@ final class ConvenienceFixture {
   private final JdbcClient jdbc;
   private final EstateDirectory estate;
   private final EstateService estateService;
-  private final StaffDirectory staff;
   private final StaffService staffService;
+  private final Demo demo;
 
   ConvenienceFixture(
       JdbcClient jdbc,
       EstateDirectory estate,
       EstateService estateService,
-      StaffDirectory staff,
-      StaffService staffService) {
+      StaffService staffService,
+      Demo demo) {
     this.jdbc = jdbc;
     this.estate = estate;
     this.estateService = estateService;
-    this.staff = staff;
     this.staffService = staffService;
+    this.demo = demo;
   }
 
-  long community() {
-    return estate.communities().stream()
-        .filter(c -> c.code().equals("BJHY"))
-        .findFirst()
-        .orElseThrow()
-        .id();
-  }
-
-  Estate.Unit unit(String code) {
-    return estate.unitByCode(community(), code).orElseThrow();
-  }
-
+  /** A service of the demo catalog by its name. */
   long service(String name) {
     return jdbc.sql("SELECT id FROM convenience_service WHERE community_id = :c AND name = :n")
-        .param("c", community())
+        .param("c", demo.community())
         .param("n", name)
         .query(Long.class)
         .single();
   }
 
-  long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
-  }
-
-  CurrentUser staffUser(String username) {
-    StaffMember m = staff.find(staffId(username)).orElseThrow();
-    return new CurrentUser(
-        m.accountId(), username, m.name(), m.id(), null, m.roles(), m.communityIds());
-  }
-
+  /** The current user of a resident's portal login, as its session would hold it. */
   CurrentUser residentUser(String username) {
     var row =
         jdbc.sql("SELECT id, resident_id FROM account WHERE lower(username) = lower(:u)")
@@ -94,14 +73,14 @@ final class ConvenienceFixture {
    * Cancels the orders a test left open (placed up to the business clock's now), so that their
    * deadline clocks stop: the database is shared, and other areas' tests sweep every running clock.
    */
-  void cancelOpenOrders(ConvenienceOrders orders, java.time.Instant now) {
-    CurrentUser kefu = staffUser("kefu");
+  void cancelOpenOrders(ServiceOrdering ordering, Instant now) {
+    CurrentUser kefu = demo.staffUser("kefu");
     jdbc.sql(
             "SELECT id FROM convenience_order WHERE status IN ('ORDERED', 'ASSIGNED') AND ordered_at <= :now")
-        .param("now", java.sql.Timestamp.from(now))
+        .param("now", Timestamp.from(now))
         .query(Long.class)
         .list()
-        .forEach(id -> orders.cancel(kefu, id, "测试结束"));
+        .forEach(id -> ordering.cancel(kefu, id, "测试结束"));
   }
 
   /** A household of its own: a fresh resident (with a portal login) moved into a unit. */
@@ -115,7 +94,6 @@ final class ConvenienceFixture {
 
   Household newHousehold(String unitCode) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    CurrentUser admin = new CurrentUser(0, "test", "测试", 0L, null, Set.of(Role.ADMIN), Set.of());
     String phone = "139" + String.format("%08d", r.nextInt(100_000_000));
     String id =
         IdDocument.withCheckDigit(
@@ -128,10 +106,10 @@ final class ConvenienceFixture {
                 + String.format("%03d", r.nextInt(1000)));
     long resident =
         estateService.registerResident(
-            admin, new EstateService.NewResident("测试住户", phone, "RESIDENT_ID", id));
-    Estate.Unit unit = unit(unitCode);
-    estateService.moveIn(admin, unit.id(), resident, Estate.Relation.MEMBER, null);
+            Demo.ADMIN, new EstateService.NewResident("测试住户", phone, "RESIDENT_ID", id));
+    long unit = demo.unit(unitCode);
+    estateService.moveIn(Demo.ADMIN, unit, resident, Estate.Relation.MEMBER, null);
     staffService.createResidentAccount(null, resident, phone, PASSWORD);
-    return new Household(unit.id(), unitCode, resident, phone);
+    return new Household(unit, unitCode, resident, phone);
   }
 }

@@ -16,6 +16,7 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.math.BigDecimal;
@@ -57,23 +58,28 @@ class ConvenienceOrderIntegrationTests {
   @Autowired EstateService estateService;
   @Autowired StaffDirectory staffDirectory;
   @Autowired StaffService staffService;
-  @Autowired ConvenienceOrders orders;
+  @Autowired ServiceOrdering ordering;
+  @Autowired OrderFulfilment fulfilment;
+  @Autowired ResidentConfirmation confirming;
+  @Autowired OrderQueries queries;
   @Autowired CatalogService catalog;
   @Autowired DeadlineClocks clocks;
   @Autowired ApplicationEvents events;
 
+  Demo demo;
   ConvenienceFixture fx;
 
   @BeforeEach
   void setUp() {
-    fx = new ConvenienceFixture(jdbc, estate, estateService, staffDirectory, staffService);
+    demo = new Demo(jdbc, estateService, staffService);
+    fx = new ConvenienceFixture(jdbc, estate, estateService, staffService, demo);
     testClock.set(NOW);
   }
 
   @AfterEach
   void finish() {
     try {
-      fx.cancelOpenOrders(orders, testClock.instant());
+      fx.cancelOpenOrders(ordering, testClock.instant());
     } finally {
       testClock.reset();
     }
@@ -263,9 +269,9 @@ class ConvenienceOrderIntegrationTests {
     var assigned =
         kefu.post(
             "/api/v1/convenience/orders/" + id + "/assign",
-            Map.of("staffId", fx.staffId("gongcheng")));
+            Map.of("staffId", demo.staffId("gongcheng")));
     assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
-    assertThat(clocks.view(c.id()).assigneeStaffId()).isEqualTo(fx.staffId("gongcheng"));
+    assertThat(clocks.view(c.id()).assigneeStaffId()).isEqualTo(demo.staffId("gongcheng"));
     assertThat(notifications("gongcheng", "convenience_order", id))
         .containsExactly("convenience.notify.assigned");
 
@@ -292,7 +298,7 @@ class ConvenienceOrderIntegrationTests {
         Api.login(port, "kefu")
             .post(
                 "/api/v1/convenience/orders/" + id + "/assign",
-                Map.of("staffId", fx.staffId("baoan2")));
+                Map.of("staffId", demo.staffId("baoan2")));
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().get("detail").asString()).isEqualTo("孙勇 不是该服务的提供岗位（工程维护人员）。");
   }
@@ -304,9 +310,9 @@ class ConvenienceOrderIntegrationTests {
     Household h = fx.newHousehold();
     CurrentUser me = fx.residentUser(h.phone());
     long id =
-        orders.place(
+        ordering.place(
             me,
-            new ConvenienceOrders.NewOrder(
+            new ServiceOrdering.NewOrder(
                 fx.service("家政保洁"),
                 h.unitId(),
                 null,
@@ -317,9 +323,9 @@ class ConvenienceOrderIntegrationTests {
                 new BigDecimal("45"),
                 null,
                 null));
-    orders.assign(fx.staffUser("kefu"), id, fx.staffId("kefu"));
+    fulfilment.assign(demo.staffUser("kefu"), id, demo.staffId("kefu"));
     assertThat(events.stream(ChargeRequested.class)).isEmpty();
-    orders.complete(fx.staffUser("kefu"), id, new BigDecimal("3"), "做了 3 小时");
+    fulfilment.complete(demo.staffUser("kefu"), id, new BigDecimal("3"), "做了 3 小时");
 
     List<ChargeRequested> charges = events.stream(ChargeRequested.class).toList();
     assertThat(charges).hasSize(1);
@@ -328,20 +334,20 @@ class ConvenienceOrderIntegrationTests {
     assertThat(c.sourceId()).isEqualTo(String.valueOf(id));
     assertThat(c.sourceNumber()).startsWith("BM20300610-");
     assertThat(c.unitId()).isEqualTo(h.unitId());
-    assertThat(c.communityId()).isEqualTo(fx.community());
+    assertThat(c.communityId()).isEqualTo(demo.community());
     assertThat(c.total()).isEqualByComparingTo("135.00");
     assertThat(c.lines().get(0).unitPrice()).isEqualByComparingTo("45.00");
     assertThat(c.lines().get(0).item()).isEqualTo("家政保洁");
-    assertThat(orders.details(me, id).order().chargeAmount()).isEqualByComparingTo("135.00");
+    assertThat(queries.details(me, id).order().chargeAmount()).isEqualByComparingTo("135.00");
 
     // a free service raises none
     long free =
-        orders.place(
+        ordering.place(
             me,
-            new ConvenienceOrders.NewOrder(
+            new ServiceOrdering.NewOrder(
                 fx.service("代收快递"), h.unitId(), null, null, null, AT_15, null, null, null, null));
-    orders.assign(fx.staffUser("kefu"), free, fx.staffId("kefu"));
-    orders.complete(fx.staffUser("kefu"), free, null, null);
+    fulfilment.assign(demo.staffUser("kefu"), free, demo.staffId("kefu"));
+    fulfilment.complete(demo.staffUser("kefu"), free, null, null);
     assertThat(events.stream(ChargeRequested.class)).hasSize(1);
   }
 
@@ -351,7 +357,8 @@ class ConvenienceOrderIntegrationTests {
     long id = placeInPortal(h, "家电清洗", AT_15, "80.00");
     Api kefu = Api.login(port, "kefu");
     kefu.post(
-        "/api/v1/convenience/orders/" + id + "/assign", Map.of("staffId", fx.staffId("gongcheng")));
+        "/api/v1/convenience/orders/" + id + "/assign",
+        Map.of("staffId", demo.staffId("gongcheng")));
     Api gongcheng = Api.login(port, "gongcheng");
     assertThat(gongcheng.post("/api/v1/convenience/orders/" + id + "/complete", null).status())
         .isEqualTo(200);
@@ -369,8 +376,8 @@ class ConvenienceOrderIntegrationTests {
 
   long doneOrder(Household h) {
     long id = placeInPortal(h, "家电清洗", AT_15, "80.00");
-    orders.assign(fx.staffUser("kefu"), id, fx.staffId("gongcheng"));
-    orders.complete(fx.staffUser("gongcheng"), id, null, null);
+    fulfilment.assign(demo.staffUser("kefu"), id, demo.staffId("gongcheng"));
+    fulfilment.complete(demo.staffUser("gongcheng"), id, null, null);
     return id;
   }
 
@@ -387,10 +394,10 @@ class ConvenienceOrderIntegrationTests {
         .isEqualTo(403);
     assertThatThrownBy(
             () ->
-                orders.confirm(
-                    fx.staffUser("kefu"),
+                confirming.confirm(
+                    demo.staffUser("kefu"),
                     id,
-                    new ConvenienceOrders.Confirmation(false, 5, null, null)))
+                    new ResidentConfirmation.Confirmation(false, 5, null, null)))
         .isInstanceOfSatisfying(
             DomainException.class,
             e -> assertThat(e.messageKey()).isEqualTo("convenience.error.confirmResidentOnly"));
@@ -454,7 +461,7 @@ class ConvenienceOrderIntegrationTests {
     assertThat(notifications("zhuguan", "convenience_integrity_case", caseId)).isEmpty();
     assertThat(notifications("gongcheng", "convenience_integrity_case", caseId)).isEmpty();
 
-    long community = fx.community();
+    long community = demo.community();
     Api kefu = Api.login(port, "kefu");
     assertThat(kefu.get("/api/v1/convenience/integrity-cases?communityId=" + community).status())
         .isEqualTo(403);
@@ -553,7 +560,7 @@ class ConvenienceOrderIntegrationTests {
   @DisplayName(
       "CS-S3 an order keeps the price listed when it was placed; the catalog is kept by managers")
   void aPriceChangeDoesNotChangeAnOrderPlaced() {
-    long community = fx.community();
+    long community = demo.community();
     Api jingli = Api.login(port, "jingli");
     String name = "窗帘清洗" + System.nanoTime() % 100000;
     Map<String, Object> form = new HashMap<>();

@@ -9,6 +9,7 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,19 +32,21 @@ class ConveniencePagesIntegrationTests {
   @Autowired EstateService estateService;
   @Autowired StaffDirectory staffDirectory;
   @Autowired StaffService staffService;
-  @Autowired ConvenienceOrders orders;
+  @Autowired ServiceOrdering ordering;
   @Autowired Announcements announcements;
 
+  Demo demo;
   ConvenienceFixture fx;
 
   @BeforeEach
   void setUp() {
-    fx = new ConvenienceFixture(jdbc, estate, estateService, staffDirectory, staffService);
+    demo = new Demo(jdbc, estateService, staffService);
+    fx = new ConvenienceFixture(jdbc, estate, estateService, staffService, demo);
   }
 
   @AfterEach
   void finish() {
-    fx.cancelOpenOrders(orders, java.time.Instant.now());
+    fx.cancelOpenOrders(ordering, java.time.Instant.now());
   }
 
   static LocalDateTime tomorrowAt(int hour) {
@@ -61,9 +64,9 @@ class ConveniencePagesIntegrationTests {
     Household h = fx.newHousehold();
     CurrentUser me = fx.residentUser(h.phone());
     long id =
-        orders.place(
+        ordering.place(
             me,
-            new ConvenienceOrders.NewOrder(
+            new ServiceOrdering.NewOrder(
                 fx.service("搬家协助"),
                 h.unitId(),
                 null,
@@ -74,8 +77,8 @@ class ConveniencePagesIntegrationTests {
                 new java.math.BigDecimal("60"),
                 null,
                 "二楼搬到车库"));
-    long announcement = announcements.issue(fx.staffUser("kefu"), fx.community(), null);
-    long building = estate.buildings(fx.community()).get(0).id();
+    long announcement = announcements.issue(demo.staffUser("kefu"), demo.community(), null);
+    long building = estate.buildings(demo.community()).get(0).id();
     long service = fx.service("家电清洗");
 
     Api kefu = Api.login(port, "kefu");

@@ -77,6 +77,28 @@ class ServiceOrderTests {
   }
 
   @Test
+  @DisplayName("CA-4 the order registers its charge when done and its rating when confirmed")
+  void theOrderRegistersWhatItDecides() {
+    ServiceOrder o = order(CLEANING, 5L);
+    o.assign(3, T0);
+    assertThat(o.releaseEvents()).isEmpty();
+    o.complete(3, null, null, T0.plusSeconds(60));
+    assertThat(o.releaseEvents()).singleElement().isEqualTo(o.charge().orElseThrow());
+    assertThat(o.releaseEvents()).isEmpty();
+    o.confirm(5, true, 4, true, null, T0.plusSeconds(90), false);
+    assertThat(o.releaseEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OrderConfirmed.class,
+            e -> {
+              assertThat(e.orderId()).isEqualTo(99);
+              assertThat(e.rating()).isEqualTo(4);
+              assertThat(e.tipAsked()).isTrue();
+              assertThat(e.promiseMet()).isFalse();
+            });
+  }
+
+  @Test
   void aFreeServiceRaisesNoCharge() {
     ServiceOrder o = order(PARCELS, 5L);
     o.assign(3, T0);
@@ -107,13 +129,15 @@ class ServiceOrderTests {
     ServiceOrder o = order(CLEANING, 5L);
     o.assign(3, T0);
     o.complete(3, null, null, T0.plusSeconds(60));
-    DomainException e = refused(() -> o.confirm(6, true, 5, false, null, T0.plusSeconds(90)));
+    DomainException e = refused(() -> o.confirm(6, true, 5, false, null, T0.plusSeconds(90), true));
     assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
     assertThat(e.messageKey()).isEqualTo("convenience.error.confirmResidentOnly");
-    o.confirm(5, true, 4, false, "很好", T0.plusSeconds(90));
+    o.confirm(5, true, 4, false, "很好", T0.plusSeconds(90), true);
     assertThat(o.status()).isEqualTo(Status.CONFIRMED);
     assertThat(o.rating()).isEqualTo(4);
-    assertThat(refused(() -> o.confirm(5, true, 5, false, null, T0.plusSeconds(95))).messageKey())
+    assertThat(
+            refused(() -> o.confirm(5, true, 5, false, null, T0.plusSeconds(95), true))
+                .messageKey())
         .isEqualTo("convenience.error.alreadyConfirmed");
   }
 
@@ -122,9 +146,9 @@ class ServiceOrderTests {
     ServiceOrder o = order(CLEANING, null);
     o.assign(3, T0);
     o.complete(3, null, null, T0.plusSeconds(60));
-    assertThat(refused(() -> o.confirm(6, false, 5, false, null, T0)).kind())
+    assertThat(refused(() -> o.confirm(6, false, 5, false, null, T0, true)).kind())
         .isEqualTo(DomainException.Kind.FORBIDDEN);
-    o.confirm(6, true, 5, false, null, T0.plusSeconds(90));
+    o.confirm(6, true, 5, false, null, T0.plusSeconds(90), true);
     assertThat(o.confirmedByResidentId()).isEqualTo(6L);
   }
 
@@ -132,13 +156,16 @@ class ServiceOrderTests {
   @DisplayName("CS-S2 the confirmation must answer the tip question and rate 1–5")
   void confirmationAnswersTheTipQuestionAndRates() {
     ServiceOrder o = order(CLEANING, 5L);
-    assertThat(refused(() -> o.confirm(5, true, 5, false, null, T0)).messageKey())
+    assertThat(refused(() -> o.confirm(5, true, 5, false, null, T0, true)).messageKey())
         .isEqualTo("convenience.error.notDone");
     o.assign(3, T0);
     o.complete(3, null, null, T0.plusSeconds(60));
-    assertThat(refused(() -> o.confirm(5, true, 5, null, null, T0)).field()).isEqualTo("tipAsked");
-    assertThat(refused(() -> o.confirm(5, true, 6, false, null, T0)).field()).isEqualTo("rating");
-    assertThat(refused(() -> o.confirm(5, true, null, true, null, T0)).field()).isEqualTo("rating");
+    assertThat(refused(() -> o.confirm(5, true, 5, null, null, T0, true)).field())
+        .isEqualTo("tipAsked");
+    assertThat(refused(() -> o.confirm(5, true, 6, false, null, T0, true)).field())
+        .isEqualTo("rating");
+    assertThat(refused(() -> o.confirm(5, true, null, true, null, T0, true)).field())
+        .isEqualTo("rating");
   }
 
   @Test

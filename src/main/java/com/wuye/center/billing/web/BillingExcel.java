@@ -1,8 +1,8 @@
 package com.wuye.center.billing.web;
 
-import com.wuye.center.billing.ArrearsService;
+import com.wuye.center.billing.Arrears;
 import com.wuye.center.billing.Billing;
-import com.wuye.center.billing.DayCloseService;
+import com.wuye.center.billing.DayReports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +31,17 @@ class BillingExcel {
   }
 
   static ResponseEntity<byte[]> download(byte[] body, String filename) {
-    return DayPages.xlsx(body, filename);
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(filename).build().toString())
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(body);
   }
 
-  byte[] dayReport(DayCloseService.Day day, Locale locale) {
+  byte[] dayReport(DayReports.Day day, Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle money = money(wb);
       Sheet s = wb.createSheet(msg("billing.day.title", locale));
@@ -91,7 +101,7 @@ class BillingExcel {
     }
   }
 
-  byte[] arrears(List<ArrearsService.UnitArrears> list, Locale locale) {
+  byte[] arrears(List<Arrears.UnitArrears> list, Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle money = money(wb);
       Sheet s = wb.createSheet(msg("billing.arrears.title", locale));
@@ -126,7 +136,7 @@ class BillingExcel {
     }
   }
 
-  byte[] collection(List<ArrearsService.CollectionRate> rates, Locale locale) {
+  byte[] collection(List<Arrears.CollectionRate> rates, Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle money = money(wb);
       Sheet s = wb.createSheet(msg("billing.collection.title", locale));

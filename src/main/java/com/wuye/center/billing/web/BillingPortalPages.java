@@ -1,7 +1,8 @@
 package com.wuye.center.billing.web;
 
-import com.wuye.center.billing.ArrearsService;
-import com.wuye.center.billing.CashierService;
+import com.wuye.center.billing.Accounts;
+import com.wuye.center.billing.Arrears;
+import com.wuye.center.billing.Receipts;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.Actors;
@@ -16,12 +17,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class BillingPortalPages {
 
-  private final CashierService cashier;
-  private final ArrearsService arrears;
+  private final Accounts accounts;
+  private final Receipts receipts;
+  private final Arrears arrears;
   private final EstateDirectory estate;
 
-  BillingPortalPages(CashierService cashier, ArrearsService arrears, EstateDirectory estate) {
-    this.cashier = cashier;
+  BillingPortalPages(
+      Accounts accounts, Receipts receipts, Arrears arrears, EstateDirectory estate) {
+    this.accounts = accounts;
+    this.receipts = receipts;
     this.arrears = arrears;
     this.estate = estate;
   }
@@ -40,14 +44,14 @@ class BillingPortalPages {
             .map(
                 u ->
                     new UnitBilling(
-                        u, cashier.account(user, u.id()), arrears.reminders(user, u.id())))
+                        u, accounts.account(user, u.id()), arrears.reminders(user, u.id())))
             .toList());
     return "billing/portal";
   }
 
   @GetMapping("/portal/billing/receipts/{id}")
   String receipt(@PathVariable long id, Model model) {
-    model.addAttribute("receipt", cashier.receipt(Actors.require(), id));
+    model.addAttribute("receipt", receipts.receipt(Actors.require(), id));
     model.addAttribute("narrow", false);
     model.addAttribute("copy", 0);
     model.addAttribute("portal", true);

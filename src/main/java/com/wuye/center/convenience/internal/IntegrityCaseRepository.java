@@ -1,16 +1,18 @@
 package com.wuye.center.convenience.internal;
 
 import com.wuye.center.convenience.IntegrityCase;
+import com.wuye.center.convenience.IntegrityCaseOpened;
 import com.wuye.center.shared.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores integrity cases (a tip was asked for, CS-S2). */
+/** Stores integrity cases (a tip was asked for, CS-S2); publishes {@link IntegrityCaseOpened}. */
 @Repository
 public class IntegrityCaseRepository {
 
@@ -19,24 +21,30 @@ public class IntegrityCaseRepository {
           + " FROM convenience_integrity_case ic JOIN convenience_order o ON o.id = ic.order_id";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  IntegrityCaseRepository(JdbcClient jdbc) {
+  IntegrityCaseRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
+  /** Opens a case about an order; the managers' reports hear of it. */
   public long open(
       long orderId, long communityId, Long staffId, long residentId, String statement, Instant at) {
-    return jdbc.sql(
-            "INSERT INTO convenience_integrity_case (order_id, community_id, staff_id, resident_id, statement, opened_at, status)"
-                + " VALUES (:o, :c, :s, :r, :statement, :at, 'OPEN') RETURNING id")
-        .param("o", orderId)
-        .param("c", communityId)
-        .param("s", staffId)
-        .param("r", residentId)
-        .param("statement", statement)
-        .param("at", OrderRepository.ts(at))
-        .query(Long.class)
-        .single();
+    long id =
+        jdbc.sql(
+                "INSERT INTO convenience_integrity_case (order_id, community_id, staff_id, resident_id, statement, opened_at, status)"
+                    + " VALUES (:o, :c, :s, :r, :statement, :at, 'OPEN') RETURNING id")
+            .param("o", orderId)
+            .param("c", communityId)
+            .param("s", staffId)
+            .param("r", residentId)
+            .param("statement", statement)
+            .param("at", OrderRepository.ts(at))
+            .query(Long.class)
+            .single();
+    events.publishEvent(new IntegrityCaseOpened(id, orderId, communityId, staffId, at));
+    return id;
   }
 
   public Optional<IntegrityCase> find(long id) {

@@ -15,17 +15,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Loads and saves orders (optimistic locking on {@code version}) and their timelines. */
+/**
+ * Loads and saves orders (optimistic locking on {@code version}) and their timelines, and publishes
+ * the events an order registered once it is saved. One class for the one table and its timeline:
+ * most of its length is the mapping of the order's columns.
+ */
 @Repository
 public class OrderRepository {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  OrderRepository(JdbcClient jdbc) {
+  OrderRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** A row of an order list. */
@@ -83,6 +90,7 @@ public class OrderRepository {
             .query(Long.class)
             .single();
     order.saved(id, 0);
+    order.releaseEvents().forEach(events::publishEvent);
     return id;
   }
 
@@ -121,6 +129,7 @@ public class OrderRepository {
       throw DomainException.staleVersion();
     }
     order.saved(s.id(), s.version() + 1);
+    order.releaseEvents().forEach(events::publishEvent);
   }
 
   public void addTimeline(

@@ -3,21 +3,14 @@ package com.wuye.center.convenience.web;
 import com.wuye.center.convenience.Announcement;
 import com.wuye.center.convenience.Announcements;
 import com.wuye.center.convenience.CatalogService;
-import com.wuye.center.convenience.ConvenienceOrders;
 import com.wuye.center.convenience.IntegrityCases;
 import com.wuye.center.convenience.Offering;
-import com.wuye.center.convenience.OrderRow;
-import com.wuye.center.convenience.ServiceOrder;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
-import com.wuye.center.shared.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,39 +21,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff JSON API of convenience services. */
+/** Staff JSON API of convenience services: the catalog, its announcements, integrity cases. */
 @RestController
 @Tag(name = "Convenience 便民服务")
 class ConvenienceApi {
 
   private final CatalogService catalog;
-  private final ConvenienceOrders orders;
   private final Announcements announcements;
   private final IntegrityCases cases;
-  private final MessageSource messages;
 
-  ConvenienceApi(
-      CatalogService catalog,
-      ConvenienceOrders orders,
-      Announcements announcements,
-      IntegrityCases cases,
-      MessageSource messages) {
+  ConvenienceApi(CatalogService catalog, Announcements announcements, IntegrityCases cases) {
     this.catalog = catalog;
-    this.orders = orders;
     this.announcements = announcements;
     this.cases = cases;
-    this.messages = messages;
   }
 
   record Created(long id) {}
-
-  record OrderCreated(long id, String number) {}
-
-  record Assign(Long staffId) {}
-
-  record Complete(BigDecimal quantity, String workNote) {}
-
-  record Cancel(String reason) {}
 
   record Issue(long communityId, String title) {}
 
@@ -100,53 +76,6 @@ class ConvenienceApi {
     CurrentUser user = Actors.require();
     catalog.update(user, id, body, version);
     return catalog.get(user, id);
-  }
-
-  @GetMapping("/api/v1/convenience/orders")
-  @Operation(summary = "A community's orders, newest first")
-  Paged<OrderRow> orders(
-      @RequestParam long communityId,
-      @RequestParam(required = false) ServiceOrder.Status status,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    int[] b = Paged.bounds(page, size, 20);
-    return orders.list(Actors.require(), communityId, status, b[0], b[1]);
-  }
-
-  @PostMapping("/api/v1/convenience/orders")
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(
-      summary =
-          "Record a call (CS-S3): unit, caller's name and phone, service, time wanted, listed price")
-  OrderCreated place(@RequestBody ConvenienceOrders.NewOrder body) {
-    CurrentUser user = Actors.require();
-    long id = orders.place(user, body);
-    return new OrderCreated(id, orders.details(user, id).order().number());
-  }
-
-  @GetMapping("/api/v1/convenience/orders/{id}")
-  OrderView order(@PathVariable long id) {
-    return OrderView.of(orders.details(Actors.require(), id), noTips());
-  }
-
-  @PostMapping("/api/v1/convenience/orders/{id}/assign")
-  OrderView assign(@PathVariable long id, @RequestBody Assign body) {
-    orders.assign(Actors.require(), id, body.staffId());
-    return order(id);
-  }
-
-  @PostMapping("/api/v1/convenience/orders/{id}/complete")
-  @Operation(summary = "Mark done (once); a paid service's charge goes to the unit's bill")
-  OrderView complete(@PathVariable long id, @RequestBody(required = false) Complete body) {
-    Complete c = body == null ? new Complete(null, null) : body;
-    orders.complete(Actors.require(), id, c.quantity(), c.workNote());
-    return order(id);
-  }
-
-  @PostMapping("/api/v1/convenience/orders/{id}/cancel")
-  OrderView cancel(@PathVariable long id, @RequestBody Cancel body) {
-    orders.cancel(Actors.require(), id, body.reason());
-    return order(id);
   }
 
   @PostMapping("/api/v1/convenience/announcements")
@@ -201,10 +130,5 @@ class ConvenienceApi {
     CurrentUser user = Actors.require();
     cases.close(user, id, body.outcome());
     return cases.get(user, id);
-  }
-
-  private String noTips() {
-    return messages.getMessage(
-        "convenience.noTips", null, "convenience.noTips", LocaleContextHolder.getLocale());
   }
 }

@@ -6,6 +6,8 @@ import com.wuye.center.convenience.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * An order in the JSON API. There is no tip in it (CS-S2): {@code noTips} is the notice that staff
@@ -45,6 +47,14 @@ record OrderView(
     Long integrityCaseId,
     String noTips,
     List<TimelineEntry> timeline) {
+
+  /** The order with the notice that staff accept no tips, in the user's language. */
+  static OrderView of(OrderDetails d, MessageSource messages) {
+    return of(
+        d,
+        messages.getMessage(
+            "convenience.noTips", null, "convenience.noTips", LocaleContextHolder.getLocale()));
+  }
 
   static OrderView of(OrderDetails d, String noTips) {
     ServiceOrder o = d.order();

@@ -1,16 +1,17 @@
 package com.wuye.center.convenience.web;
 
 import com.wuye.center.convenience.CatalogService;
-import com.wuye.center.convenience.ConvenienceOrders;
 import com.wuye.center.convenience.Offering;
+import com.wuye.center.convenience.OrderQueries;
 import com.wuye.center.convenience.OrderRow;
+import com.wuye.center.convenience.ResidentConfirmation;
+import com.wuye.center.convenience.ServiceOrdering;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PortalConvenienceApi {
 
   private final CatalogService catalog;
-  private final ConvenienceOrders orders;
+  private final ServiceOrdering ordering;
+  private final ResidentConfirmation confirmation;
+  private final OrderQueries queries;
   private final MessageSource messages;
 
-  PortalConvenienceApi(CatalogService catalog, ConvenienceOrders orders, MessageSource messages) {
+  PortalConvenienceApi(
+      CatalogService catalog,
+      ServiceOrdering ordering,
+      ResidentConfirmation confirmation,
+      OrderQueries queries,
+      MessageSource messages) {
     this.catalog = catalog;
-    this.orders = orders;
+    this.ordering = ordering;
+    this.confirmation = confirmation;
+    this.queries = queries;
     this.messages = messages;
   }
 
@@ -51,37 +61,34 @@ class PortalConvenienceApi {
   @PostMapping("/api/v1/portal/convenience/orders")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Order a service for my unit, at its listed price")
-  ConvenienceApi.OrderCreated place(@RequestBody ConvenienceOrders.NewOrder body) {
+  OrderApi.OrderCreated place(@RequestBody ServiceOrdering.NewOrder body) {
     CurrentUser user = Actors.require();
-    long id = orders.place(user, body);
-    return new ConvenienceApi.OrderCreated(id, orders.details(user, id).order().number());
+    long id = ordering.place(user, body);
+    return new OrderApi.OrderCreated(id, queries.details(user, id).order().number());
   }
 
   @GetMapping("/api/v1/portal/convenience/orders")
   List<OrderRow> mine() {
-    return orders.ofResident(Actors.require());
+    return queries.ofResident(Actors.require());
   }
 
   @GetMapping("/api/v1/portal/convenience/orders/{id}")
   OrderView order(@PathVariable long id) {
-    return OrderView.of(
-        orders.details(Actors.require(), id),
-        messages.getMessage(
-            "convenience.noTips", null, "convenience.noTips", LocaleContextHolder.getLocale()));
+    return OrderView.of(queries.details(Actors.require(), id), messages);
   }
 
   @PostMapping("/api/v1/portal/convenience/orders/{id}/confirm")
   @Operation(
       summary =
           "Confirm and rate a done service; say whether a tip was asked for (a yes goes to the manager)")
-  OrderView confirm(@PathVariable long id, @RequestBody ConvenienceOrders.Confirmation body) {
-    orders.confirm(Actors.require(), id, body);
+  OrderView confirm(@PathVariable long id, @RequestBody ResidentConfirmation.Confirmation body) {
+    confirmation.confirm(Actors.require(), id, body);
     return order(id);
   }
 
   @PostMapping("/api/v1/portal/convenience/orders/{id}/cancel")
   OrderView cancel(@PathVariable long id, @RequestBody Cancel body) {
-    orders.cancel(Actors.require(), id, body.reason());
+    ordering.cancel(Actors.require(), id, body.reason());
     return order(id);
   }
 }

@@ -1,0 +1,83 @@
+package com.wuye.center.billing;
+
+import com.wuye.center.billing.Billing.Channel;
+import com.wuye.center.estate.EstateDirectory;
+import com.wuye.center.shared.CurrentUser;
+import com.wuye.center.shared.Role;
+import com.wuye.center.staff.StaffDirectory;
+import com.wuye.center.staff.StaffMember;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo payments: the community's cashier takes a month's bills of 2-1-101 … 2-1-1001 at the
+ * counter, every third by WeChat, the others in cash rounded up to the next 100 元 (change given).
+ */
+@Component
+class CounterDemo {
+
+  private final Accounts accounts;
+  private final CounterPayment counter;
+  private final EstateDirectory estate;
+  private final StaffDirectory staff;
+
+  CounterDemo(
+      Accounts accounts, CounterPayment counter, EstateDirectory estate, StaffDirectory staff) {
+    this.accounts = accounts;
+    this.counter = counter;
+    this.estate = estate;
+    this.staff = staff;
+  }
+
+  /** Pays the month's open charges of the demo units; returns how many units paid. */
+  int payMonth(long community, YearMonth month) {
+    List<StaffMember> cashiers = staff.withRole(community, Role.CASHIER);
+    if (cashiers.isEmpty()) {
+      return 0;
+    }
+    StaffMember c = cashiers.get(0);
+    CurrentUser cashier =
+        new CurrentUser(
+            c.accountId() == null ? 0 : c.accountId(),
+            "shouyin",
+            c.name(),
+            c.id(),
+            null,
+            Set.of(Role.CASHIER),
+            Set.of(community));
+    int paid = 0;
+    for (int floor = 1; floor <= 10; floor++) {
+      var unit = estate.unitByCode(community, "2-1-" + floor + "01");
+      if (unit.isEmpty()) {
+        continue;
+      }
+      var open =
+          accounts.account(cashier, unit.get().id()).open().stream()
+              .filter(ch -> ch.period().equals(month.toString()))
+              .toList();
+      if (open.isEmpty()) {
+        continue;
+      }
+      BigDecimal due =
+          open.stream().map(Billing.Charge::outstanding).reduce(Money.ZERO, BigDecimal::add);
+      boolean wechat = floor % 3 == 0;
+      counter.pay(
+          cashier,
+          unit.get().id(),
+          new CounterPayment.PayCommand(
+              open.stream().map(Billing.Charge::id).toList(),
+              due,
+              wechat ? Channel.WECHAT : Channel.CASH,
+              wechat ? null : due.setScale(-2, RoundingMode.UP),
+              null,
+              "demo-" + unit.get().id() + "-" + month,
+              null));
+      paid++;
+    }
+    return paid;
+  }
+}
