@@ -36,9 +36,13 @@ public final class FormSubmission {
   /** Typed values never sent back to the page. */
   private static final Set<String> NEVER_KEPT = Set.of("_csrf", "code");
 
-  /** Parts of field names whose values are never kept: secrets and identity documents. */
+  /**
+   * Parts of field names whose values are never kept: secrets. (Typed ID numbers are kept for the
+   * one redirect so a clerk need not retype them; the flash lives in the server-side session only
+   * until the next request and is never rendered outside the form it came from.)
+   */
   private static final java.util.List<String> NEVER_KEPT_PARTS =
-      java.util.List.of("signature", "password", "idnumber", "collectors", "token");
+      java.util.List.of("signature", "password", "token");
 
   private final BindingResult binding;
   private final RedirectAttributes redirect;
