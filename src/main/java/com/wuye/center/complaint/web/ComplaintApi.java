@@ -125,7 +125,44 @@ class ComplaintApi {
       ClockView commitmentClock,
       List<LessonView> lessons,
       Complaint.Closing closing,
-      Instant closedAt) {}
+      Instant closedAt) {
+    static DetailView of(ComplaintQueries.Details d) {
+      Complaint c = d.complaint();
+      return new DetailView(
+          c.id(),
+          c.number(),
+          d.row().unitLabel(),
+          c.channel(),
+          c.categoryCode(),
+          c.contactName(),
+          c.contactPhone(),
+          c.words(),
+          c.receivedAt(),
+          c.status(),
+          c.version(),
+          c.nextStep().map(ComplaintStep::number).orElse(null),
+          c.round(),
+          c.unsatisfiedCount(),
+          d.missingSteps().stream().map(ComplaintStep::number).toList(),
+          d.row().ownerName(),
+          c.steps().stream().map(StepView::of).toList(),
+          d.actions(),
+          d.events(),
+          d.commitmentClock().orElse(null),
+          d.lessons().stream()
+              .map(
+                  l ->
+                      new LessonView(
+                          l.notice().id(),
+                          l.notice().title(),
+                          l.readRate().recipients(),
+                          l.readRate().acknowledged(),
+                          l.readRate().percent()))
+              .toList(),
+          c.closing(),
+          c.closedAt());
+    }
+  }
 
   @GetMapping("/api/v1/complaints")
   @Operation(summary = "Complaints of my communities, newest first (status OPEN, CLOSED or all)")
@@ -152,41 +189,7 @@ class ComplaintApi {
   @GetMapping("/api/v1/complaints/{id}")
   @Operation(summary = "A complaint with its steps, actions, commitment clock and lesson notices")
   DetailView details(@PathVariable long id) {
-    ComplaintQueries.Details d = queries.details(Actors.require(), id);
-    Complaint c = d.complaint();
-    return new DetailView(
-        c.id(),
-        c.number(),
-        d.row().unitLabel(),
-        c.channel(),
-        c.categoryCode(),
-        c.contactName(),
-        c.contactPhone(),
-        c.words(),
-        c.receivedAt(),
-        c.status(),
-        c.version(),
-        c.nextStep().map(ComplaintStep::number).orElse(null),
-        c.round(),
-        c.unsatisfiedCount(),
-        d.missingSteps().stream().map(ComplaintStep::number).toList(),
-        d.row().ownerName(),
-        c.steps().stream().map(StepView::of).toList(),
-        d.actions(),
-        d.events(),
-        d.commitmentClock().orElse(null),
-        d.lessons().stream()
-            .map(
-                l ->
-                    new LessonView(
-                        l.notice().id(),
-                        l.notice().title(),
-                        l.readRate().recipients(),
-                        l.readRate().acknowledged(),
-                        l.readRate().percent()))
-            .toList(),
-        c.closing(),
-        c.closedAt());
+    return DetailView.of(queries.details(Actors.require(), id));
   }
 
   @GetMapping("/api/v1/complaints/categories")
