@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the statements behind S2, S3 and S4, as the app sends them. */
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements behind S2, S3 and S4, as the app sends them, and of
+ * the knowledge-base search (CS-Q2) on a generated set of entries.
+ */
 final class Explain {
   private Explain() {}
 
@@ -56,6 +59,60 @@ final class Explain {
         out.put(e.getKey(), plan);
       }
     }
+    out.put(
+        "knowledge search 装修押金 (" + KB_ENTRIES + " entries generated for the plan, rolled back)",
+        knowledgeSearch(db));
     return out;
+  }
+
+  /** How many knowledge-base entries the search plan is taken on. */
+  static final int KB_ENTRIES = 2000;
+
+  /** The knowledge-base search for one phrase, as the app's KnowledgeRepository sends it. */
+  static final String KB_SEARCH =
+      "SELECT * FROM inquiry_kb_entry WHERE status = 'APPROVED'"
+          + " AND search_key LIKE '%' || inquiry_search_key('装修押金') || '%'"
+          + " AND (title || ' ' || keywords || ' ' || answer) ILIKE '%装修押金%'"
+          + " ORDER BY (title ILIKE '%装修押金%') DESC, id DESC LIMIT 50";
+
+  /**
+   * The data set has no knowledge base: {@link #KB_ENTRIES} approved entries of 120–160 Chinese
+   * characters (the same every run: each character drawn from md5 of the entry and position), plus
+   * one that holds the phrase, are added in a transaction that is rolled back after the plan is
+   * taken. They go into the GIN index through its pending list, merged in one pass as a bulk load
+   * would (row by row with fastupdate off, as in production, takes minutes); the index is then back
+   * to fastupdate off. The search must use {@code inquiry_kb_search_trgm_idx}.
+   */
+  static List<String> knowledgeSearch(Connection db) throws SQLException {
+    boolean autoCommit = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try (Statement s = db.createStatement()) {
+      s.execute("ALTER INDEX inquiry_kb_search_trgm_idx SET (fastupdate = on)");
+      s.executeUpdate(
+          "INSERT INTO inquiry_kb_entry (title, topic, keywords, answer, status, created_at, updated_at, approved_at)"
+              + " SELECT '条目' || g, 'OTHER', '', x.a, 'APPROVED', now(), now(), now()"
+              + " FROM generate_series(1, " + KB_ENTRIES + ") g,"
+              + " LATERAL (SELECT string_agg(chr(19968 + (('x' || substr(md5(g || ':' || i), 1, 8))::bit(32)::int & 2147483647) % 6000), '' ORDER BY i) AS a"
+              + " FROM generate_series(1, 120 + g % 40) i) x");
+      s.execute("SELECT gin_clean_pending_list('inquiry_kb_search_trgm_idx')");
+      s.execute("ALTER INDEX inquiry_kb_search_trgm_idx SET (fastupdate = off)");
+      s.executeUpdate(
+          "INSERT INTO inquiry_kb_entry (title, topic, keywords, answer, status, created_at, updated_at, approved_at)"
+              + " VALUES ('装修申请与押金退还', 'PROCEDURES', '', '缴纳装修押金，验收后退还。', 'APPROVED', now(), now(), now())");
+      s.execute("ANALYZE inquiry_kb_entry");
+      List<String> plan = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + KB_SEARCH)) {
+        while (rs.next()) {
+          plan.add(rs.getString(1));
+        }
+      }
+      if (plan.stream().noneMatch(l -> l.contains("inquiry_kb_search_trgm_idx"))) {
+        Run.log("knowledge search does not use inquiry_kb_search_trgm_idx");
+      }
+      return plan;
+    } finally {
+      db.rollback();
+      db.setAutoCommit(autoCommit);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.wuye.center.complaint;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,17 @@ import java.util.Optional;
  * in order, once per round; "not satisfied" at step 7 starts a new round at step 6 and is counted;
  * the complaint closes only when steps 1–8 are recorded (step 8 may be waived by a supervisor with
  * a reason), with the thanks recorded (CS-C3) and, for a misunderstanding, the clarification or the
- * referral (CS-C2).
+ * referral (CS-C2). Closing registers {@link ComplaintClosed}, published when the complaint is
+ * saved.
+ *
+ * <p>Why one class of about 500 lines: it is one state machine (the step order, the rounds, what
+ * may close), and its rules read best side by side; a third of it is the field list and its
+ * accessors. The use cases around it are the small classes ({@link ComplaintSteps} and the others).
  */
 public final class Complaint {
+
+  /** How the audit trail, deadline clocks and notifications name a complaint. */
+  public static final String SUBJECT = "complaint";
 
   public enum Channel {
     PHONE,
@@ -77,8 +86,11 @@ public final class Complaint {
   private Long closedByStaffId;
   private final int version;
 
+  private final List<Object> events = new ArrayList<>();
+
+  /** Rebuilds a stored complaint (the repository); new ones come from {@link #receive}. */
   @SuppressWarnings("checkstyle:ParameterNumber")
-  private Complaint(
+  public Complaint(
       Long id,
       String number,
       long communityId,
@@ -143,18 +155,8 @@ public final class Complaint {
     if (categoryCode == null || categoryCode.isBlank()) {
       throw DomainException.invalid("categoryCode", "complaint.error.category");
     }
-    if (contactName == null || contactName.isBlank()) {
-      throw DomainException.invalid("contactName", "error.required");
-    }
-    if (contactName.strip().length() > 50) {
-      throw DomainException.invalid("contactName", "error.tooLong", 50);
-    }
-    if (words == null || words.isBlank()) {
-      throw DomainException.invalid("words", "complaint.error.wordsRequired");
-    }
-    if (words.length() > 4000) {
-      throw DomainException.invalid("words", "error.tooLong", 4000);
-    }
+    String name = Text.required("contactName", contactName, 50);
+    verbatim("words", words, 4000, "complaint.error.wordsRequired");
     if (takenByStaffId == null && (channel != Channel.PORTAL || filedByResidentId == null)) {
       throw DomainException.invalid("channel", "complaint.error.channel");
     }
@@ -168,7 +170,7 @@ public final class Complaint {
         unitId,
         channel,
         categoryCode,
-        contactName.strip(),
+        name,
         contactPhone,
         words,
         receivedAt,
@@ -182,52 +184,6 @@ public final class Complaint {
         null,
         null,
         0);
-  }
-
-  /** Rebuilds a stored complaint. */
-  @SuppressWarnings("checkstyle:ParameterNumber")
-  public static Complaint restore(
-      long id,
-      String number,
-      long communityId,
-      long unitId,
-      Channel channel,
-      String categoryCode,
-      String contactName,
-      String contactPhone,
-      String words,
-      Instant receivedAt,
-      Long takenByStaffId,
-      Long filedByResidentId,
-      Long ownerStaffId,
-      Status status,
-      int round,
-      List<StepRecord> steps,
-      Closing closing,
-      Instant closedAt,
-      Long closedByStaffId,
-      int version) {
-    return new Complaint(
-        id,
-        number,
-        communityId,
-        unitId,
-        channel,
-        categoryCode,
-        contactName,
-        contactPhone,
-        words,
-        receivedAt,
-        takenByStaffId,
-        filedByResidentId,
-        ownerStaffId,
-        status,
-        round,
-        steps,
-        closing,
-        closedAt,
-        closedByStaffId,
-        version);
   }
 
   /**
@@ -309,14 +265,11 @@ public final class Complaint {
       throw DomainException.invalid("step", "complaint.error.noSuchStep");
     }
     requireNext(step);
-    if (text == null || text.isBlank()) {
-      throw DomainException.invalid(
-          step == ComplaintStep.PREVENTION && waived ? "reason" : "text",
-          "complaint.error.stepTextRequired");
-    }
-    if (text.length() > 4000) {
-      throw DomainException.invalid("text", "error.tooLong", 4000);
-    }
+    verbatim(
+        step == ComplaintStep.PREVENTION && waived ? "reason" : "text",
+        text,
+        4000,
+        "complaint.error.stepTextRequired");
     if (step == ComplaintStep.COMMITMENT) {
       if (promisedAt == null) {
         throw DomainException.invalid("promisedAt", "complaint.error.promisedAtRequired");
@@ -423,50 +376,75 @@ public final class Complaint {
   /**
    * Closes the complaint: all eight steps recorded (8 possibly waived), thanks given (CS-C3), and
    * the explanation of a clarification or the body, contact and "resident told" of a referral
-   * (CS-C2).
+   * (CS-C2). Registers {@link ComplaintClosed}.
+   *
+   * @param commitmentMet whether the commitment of step 4 was kept (null: no commitment clock ran)
    */
-  public void close(Closing c, long staffId, Instant now) {
+  public void close(Closing c, long staffId, Instant now, Boolean commitmentMet) {
     requireOpen();
     if (c == null || c.outcome() == null) {
       throw DomainException.invalid("outcome", "complaint.error.outcomeRequired");
     }
-    if (c.outcome() == Outcome.CLARIFIED && blank(c.explanation())) {
-      throw DomainException.invalid("explanation", "complaint.error.explanationRequired");
+    boolean referred = c.outcome() == Outcome.REFERRED;
+    String explanation =
+        c.outcome() != Outcome.CLARIFIED
+            ? null
+            : Text.required(
+                "explanation", c.explanation(), 4000, "complaint.error.explanationRequired");
+    String body =
+        !referred
+            ? null
+            : Text.required(
+                "referralBody", c.referralBody(), 100, "complaint.error.referralBodyRequired");
+    String contact =
+        !referred
+            ? null
+            : Text.required(
+                "referralContact",
+                c.referralContact(),
+                100,
+                "complaint.error.referralContactRequired");
+    if (referred && !c.residentTold()) {
+      throw DomainException.invalid("residentTold", "complaint.error.residentToldRequired");
     }
-    if (c.outcome() == Outcome.REFERRED) {
-      if (blank(c.referralBody())) {
-        throw DomainException.invalid("referralBody", "complaint.error.referralBodyRequired");
-      }
-      if (blank(c.referralContact())) {
-        throw DomainException.invalid("referralContact", "complaint.error.referralContactRequired");
-      }
-      if (!c.residentTold()) {
-        throw DomainException.invalid("residentTold", "complaint.error.residentToldRequired");
-      }
-      if (c.referralBody().strip().length() > 100 || c.referralContact().strip().length() > 100) {
-        throw DomainException.invalid("referralBody", "error.tooLong", 100);
-      }
-    }
-    if (blank(c.thanks())) {
-      throw DomainException.invalid("thanks", "complaint.error.thanksRequired");
-    }
+    String thanks = Text.required("thanks", c.thanks(), 1000, "complaint.error.thanksRequired");
     List<ComplaintStep> missing = missingSteps();
     if (!missing.isEmpty()) {
       throw DomainException.rule(
           "complaint.error.stepsMissing",
           String.join("、", missing.stream().map(s -> String.valueOf(s.number())).toList()));
     }
-    this.closing =
-        new Closing(
-            c.outcome(),
-            c.outcome() == Outcome.CLARIFIED ? c.explanation().strip() : null,
-            c.outcome() == Outcome.REFERRED ? c.referralBody().strip() : null,
-            c.outcome() == Outcome.REFERRED ? c.referralContact().strip() : null,
-            c.outcome() == Outcome.REFERRED && c.residentTold(),
-            c.thanks().strip());
+    this.closing = new Closing(c.outcome(), explanation, body, contact, referred, thanks);
     this.status = Status.CLOSED;
     this.closedAt = now;
     this.closedByStaffId = staffId;
+    events.add(
+        new ComplaintClosed(
+            id,
+            number,
+            communityId,
+            c.outcome(),
+            unsatisfiedCount(),
+            commitmentMet,
+            ownerStaffId,
+            now));
+  }
+
+  /** Refuses (409) when the screen showed another version than the stored one. */
+  public void requireVersion(Integer shown) {
+    if (shown != null && shown != version) {
+      throw DomainException.staleVersion();
+    }
+  }
+
+  /** Events registered since the complaint was loaded, to publish when it is saved. */
+  public List<Object> domainEvents() {
+    return List.copyOf(events);
+  }
+
+  /** After publishing: the registered events are gone. */
+  public void clearDomainEvents() {
+    events.clear();
   }
 
   private void requireOpen() {
@@ -475,8 +453,13 @@ public final class Complaint {
     }
   }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
+  /** Required text kept exactly as typed (the resident's words, a step): checked, not trimmed. */
+  private static String verbatim(String field, String value, int max, String blankKey) {
+    Text.required(field, value, max, blankKey);
+    if (value.length() > max) {
+      throw DomainException.invalid(field, "error.tooLong", max);
+    }
+    return value;
   }
 
   /** How many times the resident was not satisfied (CS-8.7). */

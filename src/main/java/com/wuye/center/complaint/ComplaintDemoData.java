@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintDemoData {
 
-  private final Complaints complaints;
+  private final ComplaintIntake intake;
   private final EstateDirectory estate;
 
-  ComplaintDemoData(Complaints complaints, EstateDirectory estate) {
-    this.complaints = complaints;
+  ComplaintDemoData(ComplaintIntake intake, EstateDirectory estate) {
+    this.intake = intake;
     this.estate = estate;
   }
 
@@ -29,9 +29,9 @@ class ComplaintDemoData {
     long resident = estate.currentOccupants(unit.id()).get(0).residentId();
     CurrentUser owner =
         new CurrentUser(0, "demo", "demo", null, resident, Set.of(Role.RESIDENT), Set.of());
-    complaints.file(
+    intake.file(
         owner,
-        new Complaints.PortalComplaint(
+        new ComplaintIntake.PortalComplaint(
             unit.id(), "REPAIR_QUALITY", "上周报修的卫生间漏水，师傅来修过以后第二天又开始滴水，楼下邻居已经来找过我两次了。", null));
   }
 }

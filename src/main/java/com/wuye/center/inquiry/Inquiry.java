@@ -1,6 +1,7 @@
 package com.wuye.center.inquiry;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.Text;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,9 @@ import java.time.Instant;
  * only and do not answer the resident (CS-Q4).
  */
 public final class Inquiry {
+
+  /** How the audit trail, deadline clocks and notifications name a consultation. */
+  public static final String SUBJECT = "inquiry";
 
   public enum Kind {
     WRITTEN,
@@ -60,8 +64,9 @@ public final class Inquiry {
   private Instant answeredAt;
   private final int version;
 
+  /** Rebuilds a stored consultation (the repository); new ones come from {@link #register}. */
   @SuppressWarnings("checkstyle:ParameterNumber")
-  private Inquiry(
+  public Inquiry(
       Long id,
       String number,
       Kind kind,
@@ -117,15 +122,9 @@ public final class Inquiry {
     if (channel != Channel.PORTAL && registeredByStaffId == null) {
       throw DomainException.invalid("channel", "inquiry.error.channel");
     }
-    if (askerName == null || askerName.isBlank()) {
-      throw DomainException.invalid("askerName", "error.required");
-    }
-    if (askerName.strip().length() > 50) {
-      throw DomainException.invalid("askerName", "error.tooLong", 50);
-    }
-    if (question == null || question.isBlank()) {
-      throw DomainException.invalid("question", "inquiry.error.questionRequired");
-    }
+    String asker = Text.required("askerName", askerName, 50);
+    // the question is kept as asked: checked, not trimmed
+    Text.required("question", question, 4000, "inquiry.error.questionRequired");
     if (question.length() > 4000) {
       throw DomainException.invalid("question", "error.tooLong", 4000);
     }
@@ -136,7 +135,7 @@ public final class Inquiry {
         channel,
         communityId,
         unitId,
-        askerName.strip(),
+        asker,
         contactPhone,
         question,
         receivedAt,
@@ -146,43 +145,6 @@ public final class Inquiry {
         null,
         null,
         0);
-  }
-
-  @SuppressWarnings("checkstyle:ParameterNumber")
-  public static Inquiry restore(
-      long id,
-      String number,
-      Kind kind,
-      Channel channel,
-      long communityId,
-      Long unitId,
-      String askerName,
-      String contactPhone,
-      String question,
-      Instant receivedAt,
-      Long registeredByStaffId,
-      Long residentId,
-      Status status,
-      Referral referral,
-      Instant answeredAt,
-      int version) {
-    return new Inquiry(
-        id,
-        number,
-        kind,
-        channel,
-        communityId,
-        unitId,
-        askerName,
-        contactPhone,
-        question,
-        receivedAt,
-        registeredByStaffId,
-        residentId,
-        status,
-        referral,
-        answeredAt,
-        version);
   }
 
   /**
@@ -200,14 +162,11 @@ public final class Inquiry {
     if (to == null) {
       throw DomainException.invalid("referTo", "inquiry.error.referToRequired");
     }
-    String target = name == null ? "" : name.strip();
-    if (target.isEmpty()) {
+    String target = Text.optional("department", name, 50);
+    if (target == null) {
       throw to == ReferTo.DEPARTMENT
           ? DomainException.invalid("department", "inquiry.error.departmentRequired")
           : DomainException.rule("inquiry.error.noManager");
-    }
-    if (target.length() > 50) {
-      throw DomainException.invalid("department", "error.tooLong", 50);
     }
     if (promisedAt == null) {
       throw DomainException.invalid("promisedAt", "inquiry.error.promisedAtRequired");
@@ -230,9 +189,8 @@ public final class Inquiry {
    * @return true if this reply answered the consultation
    */
   public boolean reply(String text, boolean confidential, boolean fromKnowledgeBase, Instant now) {
-    if (text == null || text.isBlank()) {
-      throw DomainException.invalid("text", "inquiry.error.replyRequired");
-    }
+    // kept exactly as written (CS-Q3): checked, not trimmed
+    Text.required("text", text, 8000, "inquiry.error.replyRequired");
     if (text.length() > 8000) {
       throw DomainException.invalid("text", "error.tooLong", 8000);
     }

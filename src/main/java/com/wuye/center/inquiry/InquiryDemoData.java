@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 class InquiryDemoData {
 
   private final KnowledgeBase knowledge;
-  private final Inquiries inquiries;
+  private final InquiryIntake intake;
   private final EstateDirectory estate;
 
-  InquiryDemoData(KnowledgeBase knowledge, Inquiries inquiries, EstateDirectory estate) {
+  InquiryDemoData(KnowledgeBase knowledge, InquiryIntake intake, EstateDirectory estate) {
     this.knowledge = knowledge;
-    this.inquiries = inquiries;
+    this.intake = intake;
     this.estate = estate;
   }
 
@@ -57,7 +57,7 @@ class InquiryDemoData {
     long resident = estate.currentOccupants(unit.id()).get(0).residentId();
     CurrentUser owner =
         new CurrentUser(0, "demo", "demo", null, resident, Set.of(Role.RESIDENT), Set.of());
-    inquiries.ask(
-        owner, new Inquiries.Ask(unit.id(), "请问小区的装修押金什么时候可以退还？需要带什么材料？", null, null, null));
+    intake.ask(
+        owner, new InquiryIntake.Ask(unit.id(), "请问小区的装修押金什么时候可以退还？需要带什么材料？", null, null, null));
   }
 }

@@ -3,6 +3,7 @@ package com.wuye.center.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.support.Browser;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -162,7 +163,7 @@ class ComplaintBrowserTests {
                 "/api/v1/repairs",
                 java.util.Map.of(
                     "communityId",
-                    new com.wuye.center.support.Demo(jdbc).community(),
+                    new Demo(jdbc).community(),
                     "location",
                     "2栋 楼道",
                     "category",

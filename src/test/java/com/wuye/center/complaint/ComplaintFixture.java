@@ -3,6 +3,7 @@ package com.wuye.center.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,27 +15,18 @@ final class ComplaintFixture {
 
   final int port;
   final JdbcClient jdbc;
+  final Demo demo;
 
   ComplaintFixture(int port, JdbcClient jdbc) {
     this.port = port;
     this.jdbc = jdbc;
-  }
-
-  long community() {
-    return jdbc.sql("SELECT id FROM community WHERE code = 'BJHY'").query(Long.class).single();
-  }
-
-  long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
+    this.demo = new Demo(jdbc);
   }
 
   /** A complaint taken by phone by {@code api}'s user about 1-1-101. */
   long receive(Api api, String words) {
     Map<String, Object> body = new HashMap<>();
-    body.put("communityId", community());
+    body.put("communityId", demo.community());
     body.put("unitCode", "1-1-101");
     body.put("channel", "PHONE");
     body.put("categoryCode", "REPAIR_QUALITY");
@@ -59,12 +51,22 @@ final class ComplaintFixture {
     return Map.of("text", text);
   }
 
-  /** Records steps 1–5 (commitment due at {@code promisedAt}). */
-  void throughStep5(Api api, long id, Instant promisedAt) {
+  /** Records steps 1–3: thanks, why welcome, apology. */
+  void throughStep3(Api api, long id) {
     ok(api, id, 1, text("感谢您把这件事告诉我们。"));
     ok(api, id, 2, text("您的意见让我们有机会改进服务。"));
     ok(api, id, 3, text("给您带来不便，深表歉意。"));
-    ok(api, id, 4, Map.of("text", "明天派师傅上门重新维修", "promisedAt", promisedAt.toString()));
+  }
+
+  /** Records steps 1–4: the commitment {@code action}, due at {@code promisedAt}. */
+  void throughStep4(Api api, long id, String action, Instant promisedAt) {
+    throughStep3(api, id);
+    ok(api, id, 4, Map.of("text", action, "promisedAt", promisedAt.toString()));
+  }
+
+  /** Records steps 1–5 (commitment due at {@code promisedAt}). */
+  void throughStep5(Api api, long id, Instant promisedAt) {
+    throughStep4(api, id, "明天派师傅上门重新维修", promisedAt);
     ok(api, id, 5, text("业户希望彻底修好，不再滴水"));
   }
 

@@ -17,19 +17,42 @@ class ComplaintTests {
 
   static final Instant T0 = Instant.parse("2030-03-01T02:00:00Z");
 
+  /** A complaint taken by phone, as loaded after intake (id 1). */
   static Complaint complaint() {
-    return Complaint.receive(
-        "TS20300301-0001",
-        1,
-        2,
-        Complaint.Channel.PHONE,
-        "NOISE",
-        "王先生",
-        "13800000001",
-        "楼上每天半夜装修",
-        T0,
-        7L,
-        null);
+    Complaint c =
+        Complaint.receive(
+            "TS20300301-0001",
+            1,
+            2,
+            Complaint.Channel.PHONE,
+            "NOISE",
+            "王先生",
+            "13800000001",
+            "楼上每天半夜装修",
+            T0,
+            7L,
+            null);
+    return new Complaint(
+        1L,
+        c.number(),
+        c.communityId(),
+        c.unitId(),
+        c.channel(),
+        c.categoryCode(),
+        c.contactName(),
+        c.contactPhone(),
+        c.words(),
+        c.receivedAt(),
+        c.takenByStaffId(),
+        c.filedByResidentId(),
+        c.ownerStaffId(),
+        c.status(),
+        c.round(),
+        c.steps(),
+        c.closing(),
+        c.closedAt(),
+        c.closedByStaffId(),
+        c.version());
   }
 
   static void record(Complaint c, ComplaintStep step) {
@@ -243,7 +266,7 @@ class ComplaintTests {
   void preventionOrASupervisorsWaiver() {
     Complaint c = complaint();
     throughStep7(c);
-    assertThat(refused(() -> c.close(resolved("谢谢"), 7L, T0)).messageKey())
+    assertThat(refused(() -> c.close(resolved("谢谢"), 7L, T0, null)).messageKey())
         .isEqualTo("complaint.error.stepsMissing");
     assertThat(
             refused(
@@ -295,7 +318,7 @@ class ComplaintTests {
         .isEqualTo("reason");
     c.record(ComplaintStep.PREVENTION, "个别情况", null, null, true, true, null, 9L, "陈主管", T0);
     assertThat(c.missingSteps()).isEmpty();
-    c.close(resolved("谢谢您的支持与理解"), 7L, T0);
+    c.close(resolved("谢谢您的支持与理解"), 7L, T0, null);
     assertThat(c.status()).isEqualTo(Complaint.Status.CLOSED);
   }
 
@@ -310,14 +333,20 @@ class ComplaintTests {
             refused(
                     () ->
                         c.close(
-                            new Closing(Outcome.CLARIFIED, " ", null, null, false, "谢谢"), 7L, T0))
+                            new Closing(Outcome.CLARIFIED, " ", null, null, false, "谢谢"),
+                            7L,
+                            T0,
+                            null))
                 .field())
         .isEqualTo("explanation");
     assertThat(
             refused(
                     () ->
                         c.close(
-                            new Closing(Outcome.REFERRED, null, "自来水公司", null, true, "谢谢"), 7L, T0))
+                            new Closing(Outcome.REFERRED, null, "自来水公司", null, true, "谢谢"),
+                            7L,
+                            T0,
+                            null))
                 .field())
         .isEqualTo("referralContact");
     assertThat(
@@ -326,10 +355,11 @@ class ComplaintTests {
                         c.close(
                             new Closing(Outcome.REFERRED, null, "自来水公司", "96390", false, "谢谢"),
                             7L,
-                            T0))
+                            T0,
+                            null))
                 .field())
         .isEqualTo("residentTold");
-    c.close(new Closing(Outcome.REFERRED, "不会保存", "自来水公司", "96390", true, "谢谢"), 7L, T0);
+    c.close(new Closing(Outcome.REFERRED, "不会保存", "自来水公司", "96390", true, "谢谢"), 7L, T0, null);
     assertThat(c.closing().explanation()).isNull();
     assertThat(c.closing().referralBody()).isEqualTo("自来水公司");
     Complaint other = complaint();
@@ -345,9 +375,14 @@ class ComplaintTests {
     Complaint c = complaint();
     throughStep7(c);
     record(c, ComplaintStep.PREVENTION);
-    assertThat(refused(() -> c.close(resolved(" "), 7L, T0)).field()).isEqualTo("thanks");
-    c.close(resolved("感谢您的支持与理解！"), 7L, T0);
+    assertThat(refused(() -> c.close(resolved(" "), 7L, T0, null)).field()).isEqualTo("thanks");
+    assertThat(c.domainEvents()).as("nothing registered by a refused closing").isEmpty();
+    c.close(resolved("感谢您的支持与理解！"), 7L, T0, true);
     assertThat(c.closing().thanks()).isEqualTo("感谢您的支持与理解！");
+    // the closing is told to the reports when the complaint is saved
+    assertThat(c.domainEvents())
+        .containsExactly(
+            new ComplaintClosed(1L, "TS20300301-0001", 1, Outcome.RESOLVED, 0, true, 7L, T0));
     assertThatThrownBy(() -> record(c, ComplaintStep.THANKS))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("complaint.error.closed");

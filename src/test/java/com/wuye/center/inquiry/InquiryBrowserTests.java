@@ -44,6 +44,11 @@ class InquiryBrowserTests {
       assertThat(b.find(By.id("inquiry-status")).getText()).isEqualTo("待答复");
       assertThat(b.find(By.id("reply-clock")).getText()).contains("剩余 47 小时");
 
+      // nothing written yet: the page says why, in the one place for refusals
+      b.click(By.id("reply-submit"));
+      assertThat(b.find(By.id("refused")).getText()).isEqualTo("答复内容不能为空。");
+      assertThat(b.find(By.id("inquiry-status")).getText()).isEqualTo("待答复");
+
       b.type(By.id("reply-text"), reply);
       b.click(By.id("reply-submit"));
       b.find(By.id("print-letter")); // only once answered

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wuye.center.deadline.DeadlineClocks;
-import com.wuye.center.inquiry.internal.KnowledgeRepository;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Consultations and the knowledge base over real HTTP, with a fixed clock where time matters. */
@@ -33,13 +32,14 @@ class InquiryIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired TestClock testClock;
   @Autowired DeadlineClocks clocks;
-  @Autowired TransactionTemplate tx;
 
+  Demo demo;
   Api kefu;
   Api zhuguan;
 
   @BeforeEach
   void login() {
+    demo = new Demo(jdbc);
     kefu = Api.login(port, "kefu");
     zhuguan = Api.login(port, "zhuguan");
   }
@@ -49,13 +49,9 @@ class InquiryIntegrationTests {
     testClock.reset();
   }
 
-  long community() {
-    return jdbc.sql("SELECT id FROM community WHERE code = 'BJHY'").query(Long.class).single();
-  }
-
   long register(String channel, String question) {
     Map<String, Object> body = new HashMap<>();
-    body.put("communityId", community());
+    body.put("communityId", demo.community());
     body.put("unitCode", "1-1-101");
     body.put("channel", channel);
     body.put("askerName", "王先生");
@@ -310,11 +306,7 @@ class InquiryIntegrationTests {
     long oral = register("PHONE", "页面检查：口头");
     long entry = approvedEntry("页面检查 " + UUID.randomUUID(), "答案", false);
     Api resident = Api.login(port, "13800000001");
-    long unit =
-        jdbc.sql(
-                "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-101'")
-            .query(Long.class)
-            .single();
+    long unit = demo.unit("1-1-101");
     long asked =
         resident
             .post("/api/v1/portal/inquiries", Map.of("unitId", unit, "question", "页面检查：网上"))
@@ -364,40 +356,6 @@ class InquiryIntegrationTests {
     List<Long> out = new ArrayList<>();
     result.get("entries").forEach(e -> out.add(e.get("id").asLong()));
     return out;
-  }
-
-  @Test
-  @DisplayName(
-      "CS-Q2 the knowledge-base search uses the GIN trigram index on a realistic number of entries")
-  void searchUsesTheTrigramIndex() {
-    String plan =
-        tx.execute(
-            status -> {
-              status.setRollbackOnly();
-              jdbc.sql(
-                      "INSERT INTO inquiry_kb_entry (title, topic, keywords, answer, status, created_at, updated_at, approved_at)"
-                          + " SELECT '条目' || g, 'OTHER', '', x.a, 'APPROVED', now(), now(), now()"
-                          + " FROM generate_series(1, 5000) g,"
-                          + " LATERAL (SELECT string_agg(chr(19968 + (random() * 6000)::int), '') AS a"
-                          + " FROM generate_series(1, 120 + g % 40)) x")
-                  .update();
-              jdbc.sql(
-                      "INSERT INTO inquiry_kb_entry (title, topic, keywords, answer, status, created_at, updated_at, approved_at)"
-                          + " VALUES ('装修申请与押金退还（索引）', 'PROCEDURES', '', '缴纳装修押金，验收后退还。', 'APPROVED', now(), now(), now())")
-                  .update();
-              jdbc.sql("ANALYZE inquiry_kb_entry").update();
-              KnowledgeRepository.Search s =
-                  KnowledgeRepository.searchQuery(List.of("装修押金"), true, 50);
-              var explain = jdbc.sql("EXPLAIN " + s.sql());
-              s.params().forEach(explain::param);
-              String p = String.join("\n", explain.query(String.class).list());
-              var run = jdbc.sql(s.sql());
-              s.params().forEach(run::param);
-              List<String> titles = run.query((rs, i) -> rs.getString("title")).list();
-              assertThat(titles).contains("装修申请与押金退还（索引）");
-              return p;
-            });
-    assertThat(plan).contains("inquiry_kb_search_trgm_idx");
   }
 
   @Test
@@ -453,11 +411,7 @@ class InquiryIntegrationTests {
       "CS-Q4 internal notes and confidential replies never reach the resident, in pages or the API")
   void confidentialStaysWithStaff() {
     Api resident = Api.login(port, "13800000001");
-    long unit =
-        jdbc.sql(
-                "SELECT u.id FROM unit u JOIN community c ON c.id = u.community_id WHERE c.code = 'BJHY' AND u.code = '1-1-101'")
-            .query(Long.class)
-            .single();
+    long unit = demo.unit("1-1-101");
     Api.Response asked =
         resident.post(
             "/api/v1/portal/inquiries",

@@ -6,16 +6,11 @@ import com.wuye.center.complaint.Complaint.Closing;
 import com.wuye.center.complaint.Complaint.Outcome;
 import com.wuye.center.complaint.Complaint.Status;
 import com.wuye.center.complaint.Complaint.StepRecord;
+import com.wuye.center.complaint.ComplaintQueries.Event;
 import com.wuye.center.complaint.ComplaintStep;
-import com.wuye.center.complaint.Complaints.Action;
-import com.wuye.center.complaint.Complaints.ActionKind;
-import com.wuye.center.complaint.Complaints.Category;
-import com.wuye.center.complaint.Complaints.Event;
-import com.wuye.center.complaint.Complaints.Row;
 import com.wuye.center.shared.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Loads and saves complaints with plain SQL. Not transactional itself: it runs in the service's
- * transaction, so a refused save can be examined and answered without marking it for rollback.
+ * Loads and saves complaints with their steps and timeline, with plain SQL. Not transactional
+ * itself: it runs in the use case's transaction, so a refused save can be examined and answered
+ * without marking it for rollback. Corrective actions, categories and lists have their own
+ * repositories ({@link ComplaintActionRepository}, {@link ComplaintCategoryRepository}, {@link
+ * ComplaintRows}).
  */
 @Repository
 public class ComplaintRepository {
@@ -52,7 +50,7 @@ public class ComplaintRepository {
         .param("cname", c.contactName())
         .param("cphone", c.contactPhone())
         .param("words", c.words())
-        .param("at", ts(c.receivedAt()))
+        .param("at", Columns.ts(c.receivedAt()))
         .param("taken", c.takenByStaffId())
         .param("resident", c.filedByResidentId())
         .param("owner", c.ownerStaffId())
@@ -111,7 +109,7 @@ public class ComplaintRepository {
             .param("contact", k == null ? null : k.referralContact())
             .param("told", k == null || k.outcome() != Outcome.REFERRED ? null : k.residentTold())
             .param("thanks", k == null ? null : k.thanks())
-            .param("closedAt", c.closedAt() == null ? null : ts(c.closedAt()))
+            .param("closedAt", Columns.ts(c.closedAt()))
             .param("closedBy", c.closedByStaffId())
             .param("id", c.id())
             .param("version", c.version())
@@ -129,13 +127,13 @@ public class ComplaintRepository {
             .param("step", newStep.step().number())
             .param("round", newStep.round())
             .param("text", newStep.text())
-            .param("promised", newStep.promisedAt() == null ? null : ts(newStep.promisedAt()))
+            .param("promised", Columns.ts(newStep.promisedAt()))
             .param("satisfied", newStep.satisfied())
             .param("waived", newStep.waived())
             .param("notice", newStep.noticeId())
             .param("staff", newStep.staffId())
             .param("name", newStep.actorName())
-            .param("at", ts(newStep.recordedAt()))
+            .param("at", Columns.ts(newStep.recordedAt()))
             .update();
       } catch (DuplicateKeyException e) {
         throw DomainException.conflict("complaint.error.stepJustRecorded", newStep.step().number());
@@ -152,7 +150,7 @@ public class ComplaintRepository {
         .param("text", text)
         .param("actor", actor)
         .param("name", actorName)
-        .param("at", ts(at))
+        .param("at", Columns.ts(at))
         .update();
   }
 
@@ -169,251 +167,6 @@ public class ComplaintRepository {
         .list();
   }
 
-  public long insertAction(
-      long complaintId,
-      int round,
-      ActionKind kind,
-      String description,
-      String department,
-      String repairNumber,
-      long staffId,
-      String actorName,
-      Instant at) {
-    try {
-      return jdbc.sql(
-              "INSERT INTO complaint_action (complaint_id, round, kind, description, department, repair_number, state,"
-                  + " staff_id, actor_name, created_at, linked_at)"
-                  + " VALUES (:c, :round, :kind, :d, :dept, :num, :state, :staff, :name, :at, :linked) RETURNING id")
-          .param("c", complaintId)
-          .param("round", round)
-          .param("kind", kind.name())
-          .param("d", description)
-          .param("dept", department)
-          .param("num", repairNumber)
-          .param(
-              "state",
-              switch (kind) {
-                case REPAIR_REQUEST -> "REQUESTED";
-                case REPAIR_LINK -> "LINKED";
-                case DEPARTMENT -> "ASSIGNED";
-              })
-          .param("staff", staffId)
-          .param("name", actorName)
-          .param("at", ts(at))
-          .param("linked", kind == ActionKind.REPAIR_LINK ? ts(at) : null)
-          .query(Long.class)
-          .single();
-    } catch (DuplicateKeyException e) {
-      throw DomainException.conflict("complaint.error.repairAlreadyLinked", repairNumber);
-    }
-  }
-
-  /** Records the repair area's answer to a request; false if unknown or already linked. */
-  public boolean linkRequest(
-      long complaintId, long requestId, long repairOrderId, String repairNumber, Instant at) {
-    try {
-      return jdbc.sql(
-                  "UPDATE complaint_action SET state = 'LINKED', repair_order_id = :order, repair_number = :num,"
-                      + " linked_at = :at, version = version + 1"
-                      + " WHERE id = :id AND complaint_id = :c AND kind = 'REPAIR_REQUEST' AND state = 'REQUESTED'")
-              .param("order", repairOrderId)
-              .param("num", repairNumber)
-              .param("at", ts(at))
-              .param("id", requestId)
-              .param("c", complaintId)
-              .update()
-          == 1;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
-  }
-
-  public List<Action> actions(long complaintId) {
-    return jdbc.sql("SELECT * FROM complaint_action WHERE complaint_id = :c ORDER BY id")
-        .param("c", complaintId)
-        .query(
-            (rs, i) ->
-                new Action(
-                    rs.getLong("id"),
-                    rs.getInt("round"),
-                    ActionKind.valueOf(rs.getString("kind")),
-                    rs.getString("description"),
-                    rs.getString("department"),
-                    (Long) rs.getObject("repair_order_id", Long.class),
-                    rs.getString("repair_number"),
-                    rs.getString("state"),
-                    rs.getString("actor_name"),
-                    rs.getTimestamp("created_at").toInstant(),
-                    instant(rs, "linked_at")))
-        .list();
-  }
-
-  public Optional<String> unitLabel(long complaintId) {
-    return jdbc.sql("SELECT unit_label FROM complaint WHERE id = :id")
-        .param("id", complaintId)
-        .query(String.class)
-        .optional();
-  }
-
-  public Optional<String> ownerName(long complaintId) {
-    return jdbc.sql("SELECT owner_name FROM complaint WHERE id = :id")
-        .param("id", complaintId)
-        .query(String.class)
-        .optional();
-  }
-
-  // --- categories
-
-  public List<Category> categories(boolean activeOnly) {
-    return jdbc.sql(
-            "SELECT * FROM complaint_category"
-                + (activeOnly ? " WHERE active" : "")
-                + " ORDER BY sort_order, code")
-        .query(
-            (rs, i) ->
-                new Category(
-                    rs.getString("code"),
-                    rs.getString("name"),
-                    rs.getString("name_en"),
-                    rs.getInt("sort_order"),
-                    rs.getBoolean("active"),
-                    rs.getInt("version")))
-        .list();
-  }
-
-  public Optional<Category> category(String code) {
-    return categories(false).stream().filter(c -> c.code().equals(code)).findFirst();
-  }
-
-  public void insertCategory(String code, String name, String nameEn, int sortOrder) {
-    try {
-      jdbc.sql(
-              "INSERT INTO complaint_category (code, name, name_en, sort_order) VALUES (:c, :n, :e, :s)")
-          .param("c", code)
-          .param("n", name)
-          .param("e", nameEn)
-          .param("s", sortOrder)
-          .update();
-    } catch (DuplicateKeyException e) {
-      throw DomainException.invalid("code", "complaint.error.categoryExists", code);
-    }
-  }
-
-  public void setCategoryActive(String code, boolean active, int version) {
-    int n =
-        jdbc.sql(
-                "UPDATE complaint_category SET active = :a, version = version + 1 WHERE code = :c AND version = :v")
-            .param("a", active)
-            .param("c", code)
-            .param("v", version)
-            .update();
-    if (n == 0) {
-      throw DomainException.staleVersion();
-    }
-  }
-
-  // --- lists
-
-  private static final String ROW =
-      "SELECT c.id, c.number, c.community_id, c.unit_id, c.unit_label, c.channel, c.category_code, k.name AS category_name,"
-          + " k.name_en AS category_name_en, c.contact_name, c.contact_phone, c.received_at, c.status, c.next_step, c.round,"
-          + " c.owner_name, c.outcome, c.closed_at"
-          + " FROM complaint c JOIN complaint_category k ON k.code = c.category_code";
-
-  /**
-   * Complaints of the given communities (all if null), newest first; optionally only one status.
-   */
-  public List<Row> list(Long[] communities, Status status, String q, int limit, long offset) {
-    var spec =
-        jdbc.sql(
-            ROW
-                + where(communities, status, q)
-                + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset");
-    bind(spec, communities, status, q);
-    return spec.param("limit", limit)
-        .param("offset", offset)
-        .query(ComplaintRepository::row)
-        .list();
-  }
-
-  public long count(Long[] communities, Status status, String q) {
-    var spec = jdbc.sql("SELECT count(*) FROM complaint c" + where(communities, status, q));
-    bind(spec, communities, status, q);
-    return spec.query(Long.class).single();
-  }
-
-  private static String where(Long[] communities, Status status, String q) {
-    StringBuilder w = new StringBuilder(" WHERE true");
-    if (communities != null) {
-      w.append(" AND c.community_id = ANY(:communities)");
-    }
-    if (status != null) {
-      w.append(" AND c.status = :status");
-    }
-    if (q != null && !q.isBlank()) {
-      w.append(" AND (c.number = :q OR c.unit_label LIKE :like)");
-    }
-    return w.toString();
-  }
-
-  private static void bind(
-      JdbcClient.StatementSpec spec, Long[] communities, Status status, String q) {
-    if (communities != null) {
-      spec.param("communities", communities);
-    }
-    if (status != null) {
-      spec.param("status", status.name());
-    }
-    if (q != null && !q.isBlank()) {
-      String t = q.strip();
-      spec.param("q", t.toUpperCase(java.util.Locale.ROOT));
-      spec.param(
-          "like", "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-  }
-
-  /** Complaints about the units a resident occupies or filed by them, newest first. */
-  public List<Row> forResident(long residentId, List<Long> unitIds) {
-    return jdbc.sql(
-            ROW
-                + " WHERE c.filed_by_resident_id = :r OR c.unit_id = ANY(:units) ORDER BY c.id DESC LIMIT 100")
-        .param("r", residentId)
-        .param("units", unitIds.toArray(Long[]::new))
-        .query(ComplaintRepository::row)
-        .list();
-  }
-
-  public Optional<Row> row(long id) {
-    return jdbc.sql(ROW + " WHERE c.id = :id")
-        .param("id", id)
-        .query(ComplaintRepository::row)
-        .optional();
-  }
-
-  private static Row row(ResultSet rs, int i) throws SQLException {
-    Object next = rs.getObject("next_step");
-    String outcome = rs.getString("outcome");
-    return new Row(
-        rs.getLong("id"),
-        rs.getString("number"),
-        rs.getLong("community_id"),
-        rs.getLong("unit_id"),
-        rs.getString("unit_label"),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("category_code"),
-        rs.getString("category_name"),
-        rs.getString("category_name_en"),
-        rs.getString("contact_name"),
-        rs.getString("contact_phone"),
-        rs.getTimestamp("received_at").toInstant(),
-        Status.valueOf(rs.getString("status")),
-        next == null ? null : ComplaintStep.of(((Number) next).intValue()),
-        rs.getInt("round"),
-        rs.getString("owner_name"),
-        outcome == null ? null : Outcome.valueOf(outcome),
-        instant(rs, "closed_at"));
-  }
-
   private static Complaint complaint(ResultSet rs, List<StepRecord> steps) throws SQLException {
     String outcome = rs.getString("outcome");
     Closing closing =
@@ -426,7 +179,7 @@ public class ComplaintRepository {
                 rs.getString("referral_contact"),
                 Boolean.TRUE.equals(rs.getObject("referral_resident_told", Boolean.class)),
                 rs.getString("thanks"));
-    return Complaint.restore(
+    return new Complaint(
         rs.getLong("id"),
         rs.getString("number"),
         rs.getLong("community_id"),
@@ -444,7 +197,7 @@ public class ComplaintRepository {
         rs.getInt("round"),
         steps,
         closing,
-        instant(rs, "closed_at"),
+        Columns.instant(rs, "closed_at"),
         rs.getObject("closed_by_staff_id", Long.class),
         rs.getInt("version"));
   }
@@ -454,21 +207,12 @@ public class ComplaintRepository {
         ComplaintStep.of(rs.getInt("step")),
         rs.getInt("round"),
         rs.getString("text"),
-        instant(rs, "promised_at"),
+        Columns.instant(rs, "promised_at"),
         rs.getObject("satisfied", Boolean.class),
         rs.getBoolean("waived"),
         rs.getObject("notice_id", Long.class),
         rs.getLong("staff_id"),
         rs.getString("actor_name"),
         rs.getTimestamp("recorded_at").toInstant());
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return Timestamp.from(i);
   }
 }

@@ -1,15 +1,15 @@
 package com.wuye.center.inquiry.internal;
 
-import com.wuye.center.inquiry.Inquiries.Event;
-import com.wuye.center.inquiry.Inquiries.Note;
-import com.wuye.center.inquiry.Inquiries.Reply;
-import com.wuye.center.inquiry.Inquiries.Row;
 import com.wuye.center.inquiry.Inquiry;
 import com.wuye.center.inquiry.Inquiry.Channel;
 import com.wuye.center.inquiry.Inquiry.Kind;
 import com.wuye.center.inquiry.Inquiry.ReferTo;
 import com.wuye.center.inquiry.Inquiry.Referral;
 import com.wuye.center.inquiry.Inquiry.Status;
+import com.wuye.center.inquiry.InquiryQueries.Event;
+import com.wuye.center.inquiry.InquiryQueries.Row;
+import com.wuye.center.inquiry.InquiryReplies.Note;
+import com.wuye.center.inquiry.InquiryReplies.Reply;
 import com.wuye.center.shared.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +59,7 @@ public class InquiryRepository {
         .query(
             (rs, i) -> {
               String to = rs.getString("referred_to_kind");
-              return Inquiry.restore(
+              return new Inquiry(
                   rs.getLong("id"),
                   rs.getString("number"),
                   Kind.valueOf(rs.getString("kind")),
