@@ -29,7 +29,7 @@ CASHIER_LOGIN="${CASHIER_LOGIN:-shouyin}"
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-# wait_until TIMEOUT_S DESCRIPTION CMD... : polls CMD (every 0.2 s) until it succeeds
+# wait_until TIMEOUT_S DESCRIPTION CMD... : polls CMD (every $POLL s, default 0.2) until it succeeds
 wait_until() {
   local timeout=$1 what=$2
   shift 2
@@ -39,7 +39,7 @@ wait_until() {
       log "timed out after ${timeout}s waiting for: $what"
       return 1
     fi
-    sleep 0.2
+    sleep "${POLL:-0.2}"
   done
 }
 
@@ -94,6 +94,9 @@ stop_pidfile() {
 }
 
 port_free() { ! ss -ltn "sport = :$1" | grep -q LISTEN; }
+
+# seconds between two epoch times, one decimal
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a - b }'; }
 
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
 
