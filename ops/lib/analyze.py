@@ -34,33 +34,34 @@ def main():
     out = []
     p = out.append
 
-    # phases: from each mark to the next (and the load before the first)
+    # phases: from each mark to the next; an attempt belongs to the phase in which it ended (a
+    # request in flight when the primary died fails after the kill)
+    names = {"load-start": "steady load", "kill-primary": "primary killed", "kill-app1": "app node killed",
+             "stop": "draining"}
     order = sorted(marks.items(), key=lambda kv: kv[1])
-    phases = [("before", start, order[0][1] if order else end)]
-    for i, (name, t) in enumerate(order):
-        phases.append((name, t, order[i + 1][1] if i + 1 < len(order) else end))
+    phases = [(name, t, order[i + 1][1] if i + 1 < len(order) else end) for i, (name, t) in enumerate(order)]
+    oks = sorted(a["t1"] for a in attempts if a["class"] == "ok")
 
     p(f"load: {end - start:.0f} s, {len(ops)} logical writes "
       f"({sum(1 for o in ops if o['kind'] == 'pay')} payments, {sum(1 for o in ops if o['kind'] == 'repair')} repair reports),"
       f" {len(attempts)} attempts, {len(probes)} token/session probes")
     p("")
-    p("| phase | writes acked | failed attempts | error window (s) | kill -> first error (s) | last error -> next ack (s) |")
-    p("|---|---|---|---|---|---|")
+    p("| phase | s | writes acked | failed attempts | seconds of errors (first to last failure) |"
+      " longest time without an ack (s) | event -> last failure (s) |")
+    p("|---|---|---|---|---|---|---|")
     for name, t0, t1 in phases:
-        inp = [a for a in attempts if t0 <= a["t0"] < t1]
+        inp = [a for a in attempts if t0 <= a["t1"] < t1]
         bad = [a for a in inp if a["class"] != "ok"]
         acked = sum(1 for a in inp if a["class"] == "ok")
+        window, since = "0", "-"
         if bad:
-            first = min(a["t0"] for a in bad)
-            last = max(a["t1"] for a in bad)
-            nxt = [a["t1"] for a in inp if a["class"] == "ok" and a["t1"] > last]
-            window = f"{last - first:.1f}"
-            k2e = f"{first - t0:.1f}" if name != "before" else "-"
-            rec = f"{(min(nxt) - last):.1f}" if nxt else "none"
-        else:
-            window, k2e, rec = "0", "-", "-"
+            window = f"{max(a['t1'] for a in bad) - min(a['t0'] for a in bad):.1f}"
+            since = f"{max(a['t1'] for a in bad) - t0:.1f}"
+        pts = [t0] + [t for t in oks if t0 <= t < t1] + [t1]
+        gap = max(b - a for a, b in zip(pts, pts[1:]))
         by = collections.Counter(str(a["status"]) for a in bad)
-        p(f"| {name} | {acked} | {len(bad)} ({', '.join(f'{k} x{v}' for k, v in by.most_common())}) | {window} | {k2e} | {rec} |")
+        detail = f" ({', '.join(f'{k} x{v}' for k, v in by.most_common())})" if bad else ""
+        p(f"| {names.get(name, name)} | {t1 - t0:.0f} | {acked} | {len(bad)}{detail} | {window} | {gap:.1f} | {since} |")
     p("")
 
     # ---- what the database holds
@@ -128,8 +129,8 @@ def main():
         lost_auth = sum(1 for x in ps if x["auth_lost"])
         p(f"{what.upper()} probes: {len(ps)}, ok {sum(1 for x in ps if x['ok'])}, refused (logged out) {lost_auth}, "
           f"other errors {sum(1 for x in ps if not x['ok'] and not x['auth_lost'])}"
-          + "".join(f"; after {n}: ok {sum(1 for x in ps if x['ok'] and x['t0'] >= t)}"
-                    for n, t in order))
+          + "".join(f"; ok during '{names.get(n, n)}': {sum(1 for x in ps if x['ok'] and t <= x['t0'] < u)}"
+                    for n, t, u in phases if n != "stop"))
         if lost_auth or not any(x["ok"] for x in ps):
             failed = True
     relog = sum(o["auth_lost"] for o in ops)

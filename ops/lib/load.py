@@ -102,6 +102,13 @@ class Writer(threading.Thread):
         token = login(self.http, self.username, a.password, time.time() + 120)
         seq = 0
         while not os.path.exists(a.stop_file):
+            if a.pause_file and os.path.exists(a.pause_file):
+                # paused between writes (the restore drill's quiet point): say so once, then wait
+                emit({"ev": "paused", "kind": self.kind, "idx": self.idx, "t": time.time()})
+                while os.path.exists(a.pause_file) and not os.path.exists(a.stop_file):
+                    time.sleep(0.05)
+                emit({"ev": "resumed", "kind": self.kind, "idx": self.idx, "t": time.time()})
+                continue
             seq += 1
             key = f"{a.run}-{self.kind}{self.idx}-{seq:06d}"
             if self.kind == "pay":
@@ -144,7 +151,7 @@ class Writer(threading.Thread):
                 else:
                     unknowns += 1
                 if os.path.exists(a.stop_file):
-                    give_up = give_up or time.time() + 60
+                    give_up = give_up or time.time() + a.give_up
                     if time.time() > give_up:
                         break
                 time.sleep(0.2)
@@ -246,12 +253,16 @@ def main():
     p.add_argument("--password", default="Wuye@2026")
     p.add_argument("--timeout", type=float, default=40)
     p.add_argument("--pause", type=float, default=0.0, help="seconds between a client's writes")
+    p.add_argument("--pause-file", help="while this file exists, writers stop between writes")
+    p.add_argument("--give-up", type=float, default=60, help="after the stop file, retry this long at most")
+    p.add_argument("--no-probe", action="store_true")
     a = p.parse_args()
     a.pay_units = [int(x) for x in a.pay_units.split(",")]
     OUT = open(a.out, "a", encoding="utf-8")
     threads = [Writer(a, "pay", i, a.cashier, None) for i in range(a.payers)]
     threads += [Writer(a, "repair", i, a.resident, None) for i in range(a.reporters)]
-    threads.append(Probe(a, None))
+    if not a.no_probe:
+        threads.append(Probe(a, None))
     emit({"ev": "start", "t": time.time(), "run": a.run})
     for t in threads:
         t.start()
