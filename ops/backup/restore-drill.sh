@@ -69,7 +69,15 @@ EOF
 chown postgres: "$CONF"
 BR=("${AS_PG[@]}" pgbackrest --config="$CONF" --stanza="$STANZA")
 
-not_in_recovery() { [ "$(su_psql "$1" postgres -c "SELECT pg_is_in_recovery()")" = f ]; }
+# polled during recovery: true once promoted; stops the wait (exit) if the server died
+not_in_recovery() { # port name
+  if ! "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$RUN/$2/data" status >/dev/null 2>&1; then
+    log "the $2 cluster stopped during recovery; its log ends:"
+    tail -5 "$RUN/$2/postgres.log" >&3
+    exit 1
+  fi
+  [ "$(su_psql "$1" postgres -c "SELECT pg_is_in_recovery()")" = f ]
+}
 pg_start() { # name port [extra postgres options]
   local name=$1 port=$2
   "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$RUN/$name/data" -l "$RUN/$name/postgres.log" -w -t 300 \
@@ -186,16 +194,26 @@ archived() { # the segment holding T (or a later one) is in the archive
   [ -n "$last" ] && [[ ! "$last" < "$SWITCH_WAL" ]]
 }
 wait_until 120 "WAL up to T archived ($SWITCH_WAL)" archived || die "archiving stalled"
-wait_until 180 "30 writes after T" at_least_acked_after "$T_RESUME" 30 || die "load stalled"
+# recovery to a time stops at the first commit after it, so the archive must hold WAL past T: wait
+# until the archiver (archive_timeout) has pushed a later segment, then let the load run on
+SWITCH_WAL=$(su_psql "$SRC_PORT" postgres -c "SELECT pg_walfile_name(pg_current_wal_lsn())")
+wait_until 120 "a segment written after T archived ($SWITCH_WAL)" archived || die "archiving stalled"
+T_ARCHIVED=$(now)
+wait_until 180 "30 writes after that" at_least_acked_after "$T_ARCHIVED" 30 || die "load stalled"
 
 # ---------------------------------------------------------------- 4. disaster
+# the whole source is lost at once: its postmaster with every backend, and the app node on it
 PM=$(head -1 "$RUN/src/data/postmaster.pid")
-log "kill -9 the source's postmaster (pid $PM) under load"
+PG_PIDS="$PM $(pgrep -P "$PM" | tr '\n' ' ')"
+APP_PID=$(cat "$RUN/app-src.pid")
+log "kill -9 the source (postmaster $PM and its children, app node $APP_PID) under load"
 T_DISASTER=$(now)
-kill -9 "$PM"
+# shellcheck disable=SC2086
+kill -9 $PG_PIDS "$APP_PID" 2>/dev/null || true
+rm -f "$RUN/app-src.pid"
 touch "$STOP"
-wait_until 60 "load clients stopped" bash -c "! kill -0 $(cat "$RUN/load.pid") 2>/dev/null"
-stop_pidfile "$RUN/app-src.pid"
+POLL=0.5 wait_until 90 "load clients stopped" bash -c "! kill -0 $(cat "$RUN/load.pid") 2>/dev/null" ||
+  stop_pidfile "$RUN/load.pid"
 
 # ---------------------------------------------------------------- 5. point-in-time restore to T
 log "point-in-time restore to $TARGET into a fresh cluster (:$PITR_PORT)"
@@ -204,7 +222,7 @@ T_R0=$(now)
 T_R1=$(now)
 # the restored copy must not push its own WAL into the source's archive
 pg_start pitr "$PITR_PORT" "-c archive_mode=off"
-POLL=0.2 wait_until 600 "recovery to T finished" not_in_recovery "$PITR_PORT"
+POLL=0.2 wait_until 600 "recovery to T finished" not_in_recovery "$PITR_PORT" pitr
 T_R2=$(now)
 db_psql "$PITR_PORT" -F ' ' -c "$COUNTS_SQL" >"$RUN/counts-pitr.txt"
 db_psql "$PITR_PORT" -c "$AUDIT_SQL" >"$RUN/audit-pitr.txt"
@@ -232,7 +250,7 @@ log "restored app answers: the cashier sees $PAYMENTS_SEEN payments of unit $FIR
 log "restore to the end of the archive into a fresh cluster (:$LATEST_PORT)"
 "${BR[@]}" --pg1-path="$RUN/latest/data" --type=default restore
 pg_start latest "$LATEST_PORT" "-c archive_mode=off"
-wait_until 600 "recovery to the end of the archive" not_in_recovery "$LATEST_PORT"
+wait_until 600 "recovery to the end of the archive" not_in_recovery "$LATEST_PORT" latest
 RPO_CHECK=$(PGHOST=127.0.0.1 PGPORT=$LATEST_PORT PGUSER=$WUYE_DB_USER PGPASSWORD=$WUYE_DB_PASSWORD \
   PGDATABASE=$WUYE_DB_NAME PSQL="$PG_BIN/psql" "$PY" "$OPS_ROOT/lib/pitr_check.py" "$EVENTS" "$RUN_ID" 0 --disaster "$T_DISASTER")
 db_psql "$LATEST_PORT" -c "$AUDIT_SQL" | sort >"$RUN/audit-latest.txt"
@@ -260,7 +278,7 @@ REPORT="$OPS_ROOT/results/$(date +%Y-%m-%d)-restore-drill.md"
   echo "|---|---|"
   echo "| full backup while the load ran | $(secs "$T_BACKUP_END" "$T_BACKUP_START") s; $ACKED_DURING_BACKUP writes acknowledged during it |"
   echo "| restore point T | $TARGET (writers paused between writes; then resumed: $(kv "$PITR_CHECK" sent_after_cut) writes sent after T) |"
-  echo "| source lost (kill -9 of the postmaster under load) | $(secs "$T_DISASTER" "$T_RESUME") s after T |"
+  echo "| source lost (kill -9 of the postmaster, its backends and the app node, under load) | $(secs "$T_DISASTER" "$T_RESUME") s after T |"
   echo "| pgbackrest restore --type=time (files) | $(secs "$T_R1" "$T_R0") s |"
   echo "| WAL replay to T and promotion | $(secs "$T_R2" "$T_R1") s |"
   echo "| app started on the restored cluster, cashier logged in and read an account | $(secs "$T_R3" "$T_R2") s ($PAYMENTS_SEEN payments listed for unit $FIRST_UNIT) |"

@@ -26,7 +26,8 @@ DEMO_PASSWORD="${DEMO_PASSWORD:-Wuye@2026}"
 RESIDENT_LOGIN="${RESIDENT_LOGIN:-13800000001}"
 CASHIER_LOGIN="${CASHIER_LOGIN:-shouyin}"
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+exec 3>&2 # the script's stderr, for messages from commands whose output wait_until discards
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&3; }
 die() { log "ERROR: $*"; exit 1; }
 
 # wait_until TIMEOUT_S DESCRIPTION CMD... : polls CMD (every $POLL s, default 0.2) until it succeeds
