@@ -7,12 +7,12 @@
 #   2. kill -9 one app node; wait for writes and probes to go on through the other
 # then compares what the clients were told with what the new primary holds and writes the report
 # to ops/results/<date>-failover-drill.md. Exit status 1 if a figure that must hold did not.
-#   ops/ha/failover-drill.sh [--clients N]   (N writers of each kind, default 2)
+#   ops/ha/failover-drill.sh [--clients N]   (N writers of each kind, default 4)
 set -euo pipefail
 # shellcheck source=env.sh
 source "$(dirname "$0")/env.sh"
 
-CLIENTS=2
+CLIENTS=4
 while [ $# -gt 0 ]; do
   case $1 in
   --clients) CLIENTS=$2; shift 2 ;;
