@@ -74,27 +74,25 @@ public class RepairCategories {
         Map.of("targetHours", h, "arriveMinutes", m, "active", a));
   }
 
-  /** A new category with its targets (24 hours and 30 minutes unless given). */
-  public void add(
-      CurrentUser user,
-      String code,
-      String name,
-      String nameEn,
-      Integer targetHours,
-      Integer arriveMinutes) {
+  /** A new category: its code, names and targets (24 hours and 30 minutes unless given). */
+  public record NewCategory(
+      String code, String name, String nameEn, Integer targetHours, Integer arriveMinutes) {}
+
+  /** Adds a category. Managers only. */
+  public void add(CurrentUser user, NewCategory category) {
     user.require(Role.MANAGER, Role.ADMIN);
-    String c = Text.required("code", code, 30).toUpperCase(Locale.ROOT);
+    String c = Text.required("code", category.code(), 30).toUpperCase(Locale.ROOT);
     if (!c.matches("^[A-Z][A-Z0-9_]*$")) {
       throw DomainException.invalid("code", "repair.error.categoryCode");
     }
     if (catalog.category(c).isPresent()) {
       throw DomainException.invalid("code", "repair.error.categoryExists");
     }
-    int h = targetHours == null ? 24 : targetHours;
-    int m = arriveMinutes == null ? 30 : arriveMinutes;
+    int h = category.targetHours() == null ? 24 : category.targetHours();
+    int m = category.arriveMinutes() == null ? 30 : category.arriveMinutes();
     checkTargets(h, m);
-    String n = Text.required("name", name, 50);
-    String en = Text.optional("nameEn", nameEn, 50);
+    String n = Text.required("name", category.name(), 50);
+    String en = Text.optional("nameEn", category.nameEn(), 50);
     catalog.insertCategory(new RepairCategory(c, n, en == null ? n : en, h, m, 80, true, 0));
     audit.record("repair_category", c, "CREATED", null, Map.of("name", n, "targetHours", h));
   }

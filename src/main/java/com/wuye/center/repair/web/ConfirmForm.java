@@ -1,9 +1,11 @@
 package com.wuye.center.repair.web;
 
 import com.wuye.center.repair.ConductItem;
+import com.wuye.center.repair.RepairViews;
 import com.wuye.center.repair.ResidentConfirmation;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.ui.Model;
 
 /**
  * The resident's confirmation form, on the portal or on the technician's phone: the answers to the
@@ -26,6 +28,14 @@ public record ConfirmForm(
     Boolean conduct_SITE_CLEANED,
     Boolean conduct_WASTE_REMOVED,
     Boolean conduct_SITE_RESTORED) {
+
+  /** What the confirmation page shows with the form: the order, its questions, rated or not. */
+  static void prepare(Model model, RepairViews.OrderDetail o) {
+    model.addAttribute("o", o);
+    model.addAttribute("now", o.now());
+    model.addAttribute("questions", ConductItem.applicable(o.indoor()));
+    model.addAttribute("rated", o.rating() != null);
+  }
 
   ResidentConfirmation.Confirmation command() {
     return new ResidentConfirmation.Confirmation(

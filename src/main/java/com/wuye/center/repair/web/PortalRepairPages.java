@@ -1,11 +1,9 @@
 package com.wuye.center.repair.web;
 
-import com.wuye.center.repair.ConductItem;
 import com.wuye.center.repair.Dispatching;
 import com.wuye.center.repair.RepairCategories;
 import com.wuye.center.repair.RepairOrderPage;
 import com.wuye.center.repair.RepairQueries;
-import com.wuye.center.repair.RepairViews;
 import com.wuye.center.repair.ResidentConfirmation;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.web.FormSubmission;
@@ -62,11 +60,7 @@ class PortalRepairPages {
 
   @GetMapping("/portal/repairs/{id}")
   String order(@PathVariable long id, Model model) {
-    RepairViews.OrderDetail o = page.order(Actors.require(), id);
-    model.addAttribute("o", o);
-    model.addAttribute("now", o.now());
-    model.addAttribute("questions", ConductItem.applicable(o.indoor()));
-    model.addAttribute("rated", o.rating() != null);
+    ConfirmForm.prepare(model, page.order(Actors.require(), id));
     return "repair/portal-order";
   }
 

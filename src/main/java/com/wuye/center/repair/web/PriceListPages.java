@@ -48,9 +48,6 @@ class PriceListPages {
   public record CategoryForm(
       Integer targetHours, Integer arriveMinutes, Boolean active, Integer version) {}
 
-  public record NewCategoryForm(
-      String code, String name, String nameEn, Integer targetHours, Integer arriveMinutes) {}
-
   @GetMapping(SETTINGS)
   String settings(Model model) {
     CurrentUser user = Actors.require();
@@ -107,18 +104,8 @@ class PriceListPages {
   }
 
   @PostMapping(SETTINGS + "/categories")
-  String addCategory(@Valid NewCategoryForm f, BindingResult b, RedirectAttributes r) {
-    return FormSubmission.of(b, r, f)
-        .run(
-            SETTINGS,
-            () ->
-                categories.add(
-                    Actors.require(),
-                    f.code(),
-                    f.name(),
-                    f.nameEn(),
-                    f.targetHours(),
-                    f.arriveMinutes()));
+  String addCategory(@Valid RepairCategories.NewCategory f, BindingResult b, RedirectAttributes r) {
+    return FormSubmission.of(b, r, f).run(SETTINGS, () -> categories.add(Actors.require(), f));
   }
 
   /** The price list of each community the user sees. */

@@ -75,7 +75,9 @@ class RepairCatalogApi {
   @ResponseStatus(HttpStatus.CREATED)
   void addCategory(@RequestBody CategoryBody b) {
     categories.add(
-        Actors.require(), b.code(), b.name(), b.nameEn(), b.targetHours(), b.arriveMinutes());
+        Actors.require(),
+        new RepairCategories.NewCategory(
+            b.code(), b.name(), b.nameEn(), b.targetHours(), b.arriveMinutes()));
   }
 
   @PutMapping("/api/v1/repairs/categories/{code}")

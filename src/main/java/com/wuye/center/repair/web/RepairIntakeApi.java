@@ -5,7 +5,6 @@ import com.wuye.center.repair.web.RepairJson.Created;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,35 +35,6 @@ class RepairIntakeApi {
     this.intake = intake;
   }
 
-  /** A repair as reported: a unit ({@code unitId}) or a common area (communityId + location). */
-  record ReportBody(
-      Long unitId,
-      Long communityId,
-      Long buildingId,
-      String location,
-      String category,
-      String description,
-      Boolean emergency,
-      String channel,
-      String contactName,
-      String contactPhone,
-      LocalDateTime preferredVisitAt) {
-    RepairIntake.NewRepair toCommand() {
-      return new RepairIntake.NewRepair(
-          unitId,
-          communityId,
-          buildingId,
-          location,
-          category,
-          description,
-          emergency,
-          channel,
-          contactName,
-          contactPhone,
-          preferredVisitAt);
-    }
-  }
-
   @PostMapping(
       value = {"/api/v1/portal/repairs", "/api/v1/repairs"},
       consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,8 +44,9 @@ class RepairIntakeApi {
               + " visit, patrol). The same Idempotency-Key from the same reporter returns the first"
               + " order: 201 first, 200 on a retry")
   ResponseEntity<Created> report(
-      @RequestHeader(name = KEY, required = false) String key, @RequestBody ReportBody body) {
-    return created(intake.report(Actors.require(), body.toCommand(), List.of(), key));
+      @RequestHeader(name = KEY, required = false) String key,
+      @RequestBody RepairIntake.NewRepair body) {
+    return created(intake.report(Actors.require(), body, List.of(), key));
   }
 
   @PostMapping(
@@ -84,10 +55,9 @@ class RepairIntakeApi {
   @Operation(summary = "Report a repair with up to 4 photos (JPEG/PNG/WebP, ≤ 5 MB)")
   ResponseEntity<Created> reportWithPhotos(
       @RequestHeader(name = KEY, required = false) String key,
-      @ModelAttribute ReportBody body,
+      @ModelAttribute RepairIntake.NewRepair body,
       @RequestParam(value = "photos", required = false) List<MultipartFile> photos) {
-    return created(
-        intake.report(Actors.require(), body.toCommand(), RepairFiles.photos(photos), key));
+    return created(intake.report(Actors.require(), body, RepairFiles.photos(photos), key));
   }
 
   private static ResponseEntity<Created> created(RepairIntake.Reported r) {

@@ -75,11 +75,7 @@ class RepairOrderPages {
 
   @GetMapping("/staff/repairs/{id}/sign")
   String signForm(@PathVariable long id, Model model) {
-    RepairViews.OrderDetail o = page.order(Actors.require(), id);
-    model.addAttribute("o", o);
-    model.addAttribute("now", o.now());
-    model.addAttribute("questions", ConductItem.applicable(o.indoor()));
-    model.addAttribute("rated", o.rating() != null);
+    ConfirmForm.prepare(model, page.order(Actors.require(), id));
     return "repair/sign";
   }
 
