@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (who is told at once and warned by the clock at 80 %), gives it to another with a reason, or
  * cancels it with a reason (the resident too, while nobody has accepted it).
  */
-@Service("repairDispatching")
+@Service
 @Transactional
 public class Dispatching {
 

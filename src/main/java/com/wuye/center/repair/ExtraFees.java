@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (never a price) with a reason, and a supervisor approves it with a price or rejects it; both are
  * on the timeline. Only approved items may be charged ({@link RepairFeePolicy}).
  */
-@Service("repairExtraFees")
+@Service
 @Transactional
 public class ExtraFees {
 

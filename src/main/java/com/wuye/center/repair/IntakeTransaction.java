@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (EN-3) and, for an emergency, the notification of the technicians on duty. {@link RepairIntake}
  * decides where the number comes from and which transaction this runs in.
  */
-@Component("repairIntakeTransaction")
+@Component
 class IntakeTransaction {
 
   private final RepairSites sites;

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * listed fee?" opens one and tells the managers at once; only managers see them, and a manager
  * closes one with a finding.
  */
-@Service("repairIntegrityCases")
+@Service
 @Transactional
 public class IntegrityCases {
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * community's own; managers add and deactivate items (an item is never edited: a new price is a new
  * item), residents and staff read it.
  */
-@Service("repairPriceList")
+@Service
 @Transactional
 public class PriceList {
 

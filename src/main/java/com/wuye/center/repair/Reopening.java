@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * A resident not satisfied, at the confirmation or at the return visit: the order goes back to its
  * technician, who is told, and the resolve clock runs again with its original due time (EN-3).
  */
-@Component("repairReopening")
+@Component
 class Reopening {
 
   private final RepairClocks clocks;

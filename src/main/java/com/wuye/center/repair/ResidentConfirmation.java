@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * an {@linkplain IntegrityCases integrity case}). A satisfied in-unit order becomes a charge for
  * the cashier (CA-4).
  */
-@Service("repairResidentConfirmation")
+@Service
 @Transactional
 public class ResidentConfirmation {
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The customer-service return visit (回访) that closes the loop: by phone or in person, a satisfied
  * resident closes the order ({@link RepairClosed}, what the reports count); otherwise it reopens.
  */
-@Service("repairReturnVisit")
+@Service
 @Transactional
 public class ReturnVisit {
 

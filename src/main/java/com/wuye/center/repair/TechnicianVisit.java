@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * checks the checklist ({@link RepairOrder#arrive}, {@link RepairOrder#complete}); the items are
  * {@link ConductItem}.
  */
-@Service("repairTechnicianVisit")
+@Service
 @Transactional
 public class TechnicianVisit {
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * The lists of the screens: the dispatch board (keyset over the partial index of open orders), a
  * technician's orders, a resident's orders, and the search by number.
  */
-@Repository("repairBoardReads")
+@Repository
 public class BoardReads {
 
   static final String COLUMNS =

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * resident's confirmations ({@code repair_confirmation}) and rating ({@code repair_rating}), and
  * the return visits ({@code repair_return_visit}).
  */
-@Repository("repairConfirmationRepository")
+@Repository
 public class ConfirmationRepository {
 
   private final JdbcClient jdbc;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * Stores the fee lines of orders (table {@code repair_fee_line}): listed items of a completion and
  * unlisted items with their approval (EN-6).
  */
-@Repository("repairFeeLineRepository")
+@Repository
 public class FeeLineRepository {
 
   private final JdbcClient jdbc;

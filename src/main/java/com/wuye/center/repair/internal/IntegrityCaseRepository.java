@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * Stores the integrity cases of EN-6 (table {@code repair_integrity_case}): opened when a resident
  * says something was asked beyond the listed fee, closed by a manager with a finding.
  */
-@Repository("repairIntegrityCaseRepository")
+@Repository
 public class IntegrityCaseRepository {
 
   private final JdbcClient jdbc;

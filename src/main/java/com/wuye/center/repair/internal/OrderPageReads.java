@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * The parts of the order page (S4): the order row with names, its own timeline, fee lines, conduct
  * answers, confirmations and return visits.
  */
-@Repository("repairOrderPageReads")
+@Repository
 public class OrderPageReads {
 
   private final JdbcClient jdbc;

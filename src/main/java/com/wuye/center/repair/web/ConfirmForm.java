@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
  * conduct questions come as {@code conduct_<ITEM>} (yes/no radios), the signature from the pad
  * ({@code static/js/signature.js}) as a PNG data URL.
  */
-public record ConfirmForm(
+record ConfirmForm(
     Boolean satisfied,
     String reason,
     String signerName,

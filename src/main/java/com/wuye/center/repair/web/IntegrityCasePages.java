@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** EN-6 integrity cases, for managers: the list, and closing a case with a finding. */
-@Controller("repairIntegrityCasePages")
+@Controller
 class IntegrityCasePages {
 
   private final IntegrityCases cases;
@@ -22,7 +22,7 @@ class IntegrityCasePages {
     this.cases = cases;
   }
 
-  public record FindingForm(String finding, Integer version) {}
+  record FindingForm(String finding, Integer version) {}
 
   @GetMapping("/staff/repairs/integrity")
   String integrity(Model model) {

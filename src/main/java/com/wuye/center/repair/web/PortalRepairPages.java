@@ -48,7 +48,7 @@ class PortalRepairPages {
     this.clock = clock;
   }
 
-  public record CancelForm(String reason) {}
+  record CancelForm(String reason) {}
 
   @GetMapping("/portal/repairs")
   String list(Model model) {

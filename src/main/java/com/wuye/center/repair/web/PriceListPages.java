@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The price list (EN-6) and the categories with their time targets (EN-3): the settings page
  * (managers edit, all staff read) and the residents' price list.
  */
-@Controller("repairPriceListPages")
+@Controller
 class PriceListPages {
 
   private static final String SETTINGS = "/staff/repairs/settings";
@@ -42,10 +42,9 @@ class PriceListPages {
   }
 
   /** A new price item; no community is a company-wide item. */
-  public record PriceForm(
-      Long communityId, String name, String unit, BigDecimal price, String category) {}
+  record PriceForm(Long communityId, String name, String unit, BigDecimal price, String category) {}
 
-  public record CategoryForm(
+  record CategoryForm(
       Integer targetHours, Integer arriveMinutes, Boolean active, Integer version) {}
 
   @GetMapping(SETTINGS)

@@ -44,7 +44,7 @@ class RepairIntakePages {
   }
 
   /** The staff form: a unit of the community by its code, or a common area (area=COMMON). */
-  public record StaffReportForm(
+  record StaffReportForm(
       Long communityId,
       String area,
       String unitCode,
@@ -81,7 +81,7 @@ class RepairIntakePages {
   }
 
   /** The portal form: {@code where} is a unit id, or "C" and a community id for a common area. */
-  public record PortalReportForm(
+  record PortalReportForm(
       String where,
       Long buildingId,
       String location,
@@ -119,7 +119,7 @@ class RepairIntakePages {
     }
   }
 
-  public record PhotosForm(List<MultipartFile> photos) {}
+  record PhotosForm(List<MultipartFile> photos) {}
 
   @GetMapping("/staff/repairs/new")
   String staffForm(Model model) {

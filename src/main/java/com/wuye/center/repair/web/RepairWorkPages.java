@@ -46,21 +46,21 @@ class RepairWorkPages {
     this.returnVisit = returnVisit;
   }
 
-  public record DispatchForm(Long technicianId, String reason, Integer version) {}
+  record DispatchForm(Long technicianId, String reason, Integer version) {}
 
-  public record ChecklistForm(List<ConductItem> checklist) {
+  record ChecklistForm(List<ConductItem> checklist) {
     Set<ConductItem> ticked() {
       return checklist == null ? Set.of() : Set.copyOf(checklist);
     }
   }
 
-  public record PauseForm(String cause, String note) {}
+  record PauseForm(String cause, String note) {}
 
   /**
    * Completion: the checklist, the fee rows as parallel lists ({@code priceItemId} and {@code
    * quantity} in the form), and a note.
    */
-  public record CompleteForm(
+  record CompleteForm(
       List<ConductItem> checklist,
       @BindParam("priceItemId") List<String> feeItems,
       @BindParam("quantity") List<String> feeQuantities,
@@ -100,17 +100,17 @@ class RepairWorkPages {
     }
   }
 
-  public record ExtraFeeForm(String item, String unit, BigDecimal quantity, String reason) {
+  record ExtraFeeForm(String item, String unit, BigDecimal quantity, String reason) {
     ExtraFees.ExtraFee command() {
       return new ExtraFees.ExtraFee(item, unit, quantity, reason);
     }
   }
 
-  public record DecisionForm(Boolean approve, BigDecimal unitPrice, String note) {}
+  record DecisionForm(Boolean approve, BigDecimal unitPrice, String note) {}
 
-  public record ReturnVisitForm(String channel, Boolean satisfied, String note, Integer version) {}
+  record ReturnVisitForm(String channel, Boolean satisfied, String note, Integer version) {}
 
-  public record CancelForm(String reason, Integer version) {}
+  record CancelForm(String reason, Integer version) {}
 
   @PostMapping("/staff/repairs/{id}/dispatch")
   String dispatch(
