@@ -34,6 +34,7 @@ public class ResidentConfirmation {
    * @param conduct the resident's answers to the conduct items (EN-1, EN-2, EN-4, EN-5)
    * @param extraAsked EN-6 "was anything asked of you beyond the listed fee?"
    * @param reason why not satisfied (then the order reopens)
+   * @param version the order's version the confirmer saw (null: not checked)
    */
   public record Confirmation(
       Boolean satisfied,
@@ -45,7 +46,8 @@ public class ResidentConfirmation {
       Map<ConductItem, Boolean> conduct,
       Boolean extraAsked,
       String extraNote,
-      String reason) {}
+      String reason,
+      Integer version) {}
 
   private final RepairOrders orders;
   private final ConfirmationRepository answers;
@@ -75,8 +77,8 @@ public class ResidentConfirmation {
    * (CA-4). Not satisfied: the order reopens (counted; the original due time stands). A yes to the
    * integrity question opens a case for the managers (EN-6).
    */
-  public void confirm(CurrentUser user, long id, Confirmation c, Integer version) {
-    Stored s = orders.load(user, id, version);
+  public void confirm(CurrentUser user, long id, Confirmation c) {
+    Stored s = orders.load(user, id, c.version());
     RepairOrder o = s.order();
     String signer = signer(user, o, c.signerName());
     if (c.satisfied() == null) {

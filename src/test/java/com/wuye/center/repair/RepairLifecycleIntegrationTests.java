@@ -166,8 +166,17 @@ class RepairLifecycleIntegrationTests {
         me,
         id,
         new ResidentConfirmation.Confirmation(
-            true, (String) c0.get("signature"), null, 5, 5, null, conduct, false, null, null),
-        null);
+            true,
+            (String) c0.get("signature"),
+            null,
+            5,
+            5,
+            null,
+            conduct,
+            false,
+            null,
+            null,
+            null));
     List<ChargeRequested> charges =
         events.stream(ChargeRequested.class).filter(e -> e.sourceId().equals(id + "")).toList();
     assertThat(charges).hasSize(1);

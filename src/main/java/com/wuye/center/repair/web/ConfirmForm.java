@@ -48,7 +48,8 @@ record ConfirmForm(
         conduct(),
         extraAsked,
         extraNote,
-        reason);
+        reason,
+        null);
   }
 
   /** The questions answered (an unanswered one is left out and refused by the confirmation). */

@@ -70,8 +70,7 @@ class PortalRepairPages {
     return FormSubmission.of(b, r, f)
         .saved("repair.hint.confirmed")
         .run(
-            "/portal/repairs/" + id,
-            () -> confirmation.confirm(Actors.require(), id, f.command(), null));
+            "/portal/repairs/" + id, () -> confirmation.confirm(Actors.require(), id, f.command()));
   }
 
   @PostMapping("/portal/repairs/{id}/cancel")

@@ -1,6 +1,5 @@
 package com.wuye.center.repair.web;
 
-import com.wuye.center.repair.ConductItem;
 import com.wuye.center.repair.IntegrityCases;
 import com.wuye.center.repair.RepairViews;
 import com.wuye.center.repair.ResidentConfirmation;
@@ -9,7 +8,6 @@ import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,33 +33,6 @@ class RepairConfirmationApi {
     this.integrityCases = integrityCases;
   }
 
-  record Confirm(
-      Boolean satisfied,
-      String signature,
-      String signerName,
-      Integer speed,
-      Integer service,
-      String comment,
-      Map<ConductItem, Boolean> conduct,
-      Boolean extraAsked,
-      String extraNote,
-      String reason,
-      Integer version) {
-    ResidentConfirmation.Confirmation toCommand() {
-      return new ResidentConfirmation.Confirmation(
-          satisfied,
-          signature,
-          signerName,
-          speed,
-          service,
-          comment,
-          conduct,
-          extraAsked,
-          extraNote,
-          reason);
-    }
-  }
-
   record ReturnVisitBody(String channel, Boolean satisfied, String note, Integer version) {}
 
   record Finding(String finding, Integer version) {}
@@ -71,8 +42,8 @@ class RepairConfirmationApi {
       summary =
           "The resident confirms (portal, or signing on the assigned technician's phone): signature,"
               + " ratings, conduct answers, the integrity question (EN-6)")
-  void confirm(@PathVariable long id, @RequestBody Confirm body) {
-    confirmation.confirm(Actors.require(), id, body.toCommand(), body.version());
+  void confirm(@PathVariable long id, @RequestBody ResidentConfirmation.Confirmation body) {
+    confirmation.confirm(Actors.require(), id, body);
   }
 
   @PostMapping("/api/v1/repairs/{id}/return-visit")

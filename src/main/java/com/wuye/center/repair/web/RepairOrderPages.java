@@ -85,7 +85,7 @@ class RepairOrderPages {
         .onRefusal("/staff/repairs/" + id + "/sign")
         .run(
             () -> {
-              confirmation.confirm(Actors.require(), id, f.command(), null);
+              confirmation.confirm(Actors.require(), id, f.command());
               return "/staff/repairs/" + id;
             });
   }
