@@ -178,6 +178,15 @@ public class DeadlineClocks {
         .orElseThrow(() -> DomainException.notFound("deadline.error.notFound"));
   }
 
+  /** A level a clock fired, and when: the sweep's record of the clock's escalations. */
+  public record Escalation(long clockId, Level level, Instant at) {}
+
+  /** The escalations of the clocks, oldest first (for a subject's timeline). */
+  @Transactional(readOnly = true)
+  public List<Escalation> escalations(Collection<Long> clockIds) {
+    return clockIds.isEmpty() ? List.of() : repository.escalations(clockIds);
+  }
+
   /** The result of one sweep: how many levels fired. */
   public record SweepResult(int clocksChecked, int levelsFired) {}
 

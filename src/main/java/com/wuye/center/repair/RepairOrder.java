@@ -1,6 +1,9 @@
 package com.wuye.center.repair;
 
+import com.wuye.center.shared.ChargeRequested;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.Text;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,13 +13,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A repair work order as a state machine: reported → dispatched → accepted → on site → completed →
- * confirmed by the resident → closed by the return visit; paused and resumed only for an objective
- * cause (EN-3); reassigned or cancelled with a reason; reopened when the resident is not satisfied.
- * Each intention-revealing method checks the state, refuses a wrong transition with a message that
- * says why, and records a change for the order's timeline. No setters.
+ * Over 400 lines on purpose: the aggregate is one state machine (its stored state, every transition
+ * with its check, the events it registers and its reads); split, the rules of one transition would
+ * sit apart from the state they guard.
+ *
+ * <p>A repair work order as a state machine: reported → dispatched → accepted → on site → completed
+ * → confirmed by the resident → closed by the return visit; paused and resumed only for an
+ * objective cause (EN-3); reassigned or cancelled with a reason; reopened when the resident is not
+ * satisfied. Each intention-revealing method checks the state, refuses a wrong transition with a
+ * message that says why, and records a change for the order's timeline. No setters. Where it
+ * decides something other areas hear about, it registers the event ({@link RepairCompleted}, {@link
+ * RepairConfirmed}, {@link ChargeRequested}); they are published when the order is saved.
  */
 public final class RepairOrder {
+
+  /** The subject type of an order's deadline clocks, notifications, audit entries and charges. */
+  public static final String SUBJECT = "repair";
 
   public enum Status {
     REPORTED,
@@ -74,12 +86,25 @@ public final class RepairOrder {
     REOPENED,
     RETURN_VISIT,
     CLOSED,
-    CANCELLED,
-    ESCALATED
+    CANCELLED
   }
 
   /** A change waiting to be written to the timeline (with who and when added by the service). */
   public record Change(EventType type, String note, Map<String, Object> data) {}
+
+  /**
+   * What the resident answered when confirming.
+   *
+   * @param conduct the answer to each conduct item that applies (EN-1, EN-2, EN-4, EN-5)
+   * @param extraAsked EN-6 "was anything asked of you beyond the listed fee?"
+   * @param speedRating 1–5, or null when not rated this round
+   * @param serviceRating 1–5, or null when not rated this round
+   */
+  public record ResidentAnswers(
+      Map<ConductItem, Boolean> conduct,
+      boolean extraAsked,
+      Integer speedRating,
+      Integer serviceRating) {}
 
   private static final Set<Status> CAN_REASSIGN =
       EnumSet.of(Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE);
@@ -105,6 +130,7 @@ public final class RepairOrder {
   private Instant cancelledAt;
   private String cancelReason;
   private final List<Change> changes = new ArrayList<>();
+  private final List<Object> events = new ArrayList<>();
 
   /** The stored state of an order (the repository rebuilds the aggregate from it). */
   public record State(
@@ -314,26 +340,43 @@ public final class RepairOrder {
       data.put("fee", fees.total().toPlainString());
     }
     record(EventType.COMPLETED, blankToNull(note), data);
+    events.add(new RepairCompleted(id, number, communityId, assigneeStaffId, at));
   }
 
   /** The resident confirms the work is done (signed, rated). */
-  public void confirm(Instant at) {
+  public void confirm(ResidentAnswers answers, Instant at) {
     if (status != Status.COMPLETED) {
       throw DomainException.rule("repair.error.cannotConfirm", statusArg());
     }
     status = Status.CONFIRMED;
     confirmedAt = at;
     record(EventType.CONFIRMED, null, Map.of());
+    events.add(confirmed(true, answers, at));
   }
 
   /** The resident is not satisfied: the order goes back to its technician, counted as a reopen. */
-  public void notSatisfied(String reason, Instant at) {
+  public void notSatisfied(String reason, ResidentAnswers answers, Instant at) {
     String why = requiredText("reason", reason, "repair.error.reasonRequired");
     if (status != Status.COMPLETED) {
       throw DomainException.rule("repair.error.cannotConfirm", statusArg());
     }
     record(EventType.NOT_SATISFIED, why, Map.of());
+    events.add(confirmed(false, answers, at));
     reopen(at);
+  }
+
+  private RepairConfirmed confirmed(boolean satisfied, ResidentAnswers a, Instant at) {
+    return new RepairConfirmed(
+        id,
+        number,
+        communityId,
+        assigneeStaffId,
+        satisfied,
+        a.conduct(),
+        a.extraAsked(),
+        a.speedRating(),
+        a.serviceRating(),
+        at);
   }
 
   /**
@@ -381,12 +424,38 @@ public final class RepairOrder {
     }
   }
 
-  /** CA-4: the confirmed charge has been handed to the cashier (once). */
-  public void charged() {
+  /**
+   * CA-4: the fee of a confirmed in-unit order goes to the cashier as a charge on the unit's bill
+   * (once; never cash into the technician's hand). Nothing to charge when the lines add up to zero.
+   *
+   * @return the total charged, or null when there was nothing to charge
+   */
+  public BigDecimal requestCharge(
+      long unitId, String description, List<ChargeRequested.Line> lines, Instant at) {
     if (charged) {
       throw DomainException.rule("repair.error.alreadyCharged");
     }
+    BigDecimal total =
+        lines.stream()
+            .map(ChargeRequested.Line::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add)
+            .setScale(2);
+    if (area != Area.UNIT || status != Status.CONFIRMED || total.signum() <= 0) {
+      return null;
+    }
     charged = true;
+    events.add(
+        new ChargeRequested(
+            SUBJECT,
+            String.valueOf(id),
+            number,
+            communityId,
+            unitId,
+            description,
+            lines,
+            total,
+            at));
+    return total;
   }
 
   /** Records a change that is not a transition (a photo, a fee decision, an escalation). */
@@ -445,25 +514,11 @@ public final class RepairOrder {
   }
 
   private static String requiredText(String field, String text, String key) {
-    if (text == null || text.isBlank()) {
-      throw DomainException.invalid(field, key);
-    }
-    String t = text.trim();
-    if (t.length() > 500) {
-      throw DomainException.invalid(field, "error.tooLong", 500);
-    }
-    return t;
+    return Text.required(field, text, 500, key);
   }
 
   private static String blankToNull(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    String t = s.trim();
-    if (t.length() > 500) {
-      throw DomainException.invalid("note", "error.tooLong", 500);
-    }
-    return t;
+    return Text.optional("note", s, 500);
   }
 
   // ---------------------------------------------------------------- reads
@@ -528,6 +583,11 @@ public final class RepairOrder {
   /** The changes made since the order was loaded, oldest first. */
   public List<Change> changes() {
     return List.copyOf(changes);
+  }
+
+  /** The events registered since the order was loaded, to publish when it is saved. */
+  public List<Object> domainEvents() {
+    return List.copyOf(events);
   }
 
   /** What the audit trail records of the order. */

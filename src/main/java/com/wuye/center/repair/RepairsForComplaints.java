@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RepairsForComplaints {
 
-  private final RepairService service;
+  private final RepairIntake intake;
   private final RepairQueries queries;
   private final RepairRepository repo;
 
-  RepairsForComplaints(RepairService service, RepairQueries queries, RepairRepository repo) {
-    this.service = service;
+  RepairsForComplaints(RepairIntake intake, RepairQueries queries, RepairRepository repo) {
+    this.intake = intake;
     this.queries = queries;
     this.repo = repo;
   }
@@ -38,13 +38,12 @@ public class RepairsForComplaints {
   @Transactional(propagation = Propagation.MANDATORY)
   public Order request(CurrentUser user, Request r) {
     var reported =
-        service.reportForComplaint(
+        intake.reportForComplaint(
             user,
             r.unitId(),
             r.description(),
             new RepairRepository.ComplaintRef(r.complaintId(), r.complaintNumber(), r.requestId()));
-    return new Order(
-        reported.id(), reported.number(), repo.require(reported.id()).order().communityId());
+    return new Order(reported.id(), reported.number(), reported.communityId());
   }
 
   /**
@@ -55,7 +54,8 @@ public class RepairsForComplaints {
     try {
       return queries
           .findNumber(user, number)
-          .map(id -> new Order(id, repo.number(id), repo.require(id).order().communityId()));
+          .map(repo::require)
+          .map(s -> new Order(s.order().id(), s.order().number(), s.order().communityId()));
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.NOT_FOUND
           || e.kind() == DomainException.Kind.FORBIDDEN) {

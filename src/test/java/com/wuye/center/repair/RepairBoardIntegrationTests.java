@@ -2,7 +2,6 @@ package com.wuye.center.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 class RepairBoardIntegrationTests {
 
   @LocalServerPort int port;
-  @Autowired EstateDirectory estate;
   @Autowired JdbcClient jdbc;
   @Autowired TestClock testClock;
   @Autowired StaffService staff;
@@ -42,7 +40,7 @@ class RepairBoardIntegrationTests {
   @DisplayName(
       "EN-3 the board lists open orders emergencies first, then by due time, in keyset pages; filters narrow it")
   void boardOrderPagesAndFilters() {
-    RepairFixtures f = new RepairFixtures(port, estate, jdbc);
+    RepairFixtures f = new RepairFixtures(port, jdbc);
     Api admin = f.login("admin");
     String code = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     Api.Response c =
@@ -128,11 +126,13 @@ class RepairBoardIntegrationTests {
     assertThat(f.login("kefu").get("/api/v1/repairs/board?communityId=" + community).status())
         .isEqualTo(403);
     assertThat(
-            f.login("gongcheng").get("/api/v1/repairs/board?communityId=" + f.community()).status())
+            f.login("gongcheng")
+                .get("/api/v1/repairs/board?communityId=" + f.demo.community())
+                .status())
         .isEqualTo(403);
     assertThat(
             f.login("13800000001")
-                .get("/api/v1/repairs/board?communityId=" + f.community())
+                .get("/api/v1/repairs/board?communityId=" + f.demo.community())
                 .status())
         .isEqualTo(403);
   }

@@ -105,7 +105,7 @@ class RepairBrowserTests {
       sign(b);
       b.screenshot("repair-4-resident-signing");
       b.click(By.id("confirm-submit"));
-      assertThat(b.find(By.id("confirmed")).getText()).contains("感谢");
+      assertThat(b.find(By.id("saved")).getText()).contains("感谢");
       status(b, "待回访");
       assertThat(b.find(By.id("rating")).getText()).contains("★★★★★");
 

@@ -3,7 +3,6 @@ package com.wuye.center.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.deadline.DeadlineClocks;
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
@@ -27,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 class RepairEscalationIntegrationTests {
 
   @LocalServerPort int port;
-  @Autowired EstateDirectory estate;
   @Autowired JdbcClient jdbc;
   @Autowired TestClock testClock;
   @Autowired DeadlineClocks clocks;
@@ -35,7 +33,7 @@ class RepairEscalationIntegrationTests {
 
   @BeforeEach
   void setUp() {
-    f = new RepairFixtures(port, estate, jdbc);
+    f = new RepairFixtures(port, jdbc);
   }
 
   @AfterEach
@@ -97,11 +95,15 @@ class RepairEscalationIntegrationTests {
     assertThat(order.get("resolveClock").get("breached").asBoolean()).isTrue();
     assertThat(RepairFixtures.timelineTypes(order))
         .containsSubsequence(
-            "order:ESCALATED",
+            "clock:ESCALATED",
             "order:PAUSED",
             "order:RESUMED",
-            "order:ESCALATED",
-            "order:ESCALATED");
+            "clock:ESCALATED",
+            "clock:ESCALATED");
+    // each escalation once: the clock's record, merged into the order's timeline
+    assertThat(RepairFixtures.timelineTypes(order))
+        .filteredOn(t -> t.endsWith(":ESCALATED"))
+        .containsExactly("clock:ESCALATED", "clock:ESCALATED", "clock:ESCALATED");
     assertThat(order.get("timeline").toString())
         .contains("已用去八成")
         .contains("已通知主管")
@@ -111,7 +113,7 @@ class RepairEscalationIntegrationTests {
         f.login("kefu")
             .get(
                 "/api/v1/repairs/board?communityId="
-                    + f.community()
+                    + f.demo.community()
                     + "&status=DISPATCHED&size=100")
             .json()
             .get("items")

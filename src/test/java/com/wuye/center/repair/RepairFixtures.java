@@ -2,53 +2,40 @@ package com.wuye.center.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.support.Api;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import com.wuye.center.support.Demo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Shared steps of the repair tests: real HTTP calls as the demo users. */
+/** Shared steps of the repair tests: real HTTP calls as the demo users ({@link Demo} for ids). */
 final class RepairFixtures {
 
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   final int port;
-  final EstateDirectory estate;
   final JdbcClient jdbc;
+  final Demo demo;
 
-  RepairFixtures(int port, EstateDirectory estate, JdbcClient jdbc) {
+  RepairFixtures(int port, JdbcClient jdbc) {
     this.port = port;
-    this.estate = estate;
     this.jdbc = jdbc;
-  }
-
-  long community() {
-    return estate.communities().stream()
-        .filter(c -> c.code().equals("BJHY"))
-        .findFirst()
-        .orElseThrow()
-        .id();
-  }
-
-  long unit(String code) {
-    return estate.unitByCode(community(), code).orElseThrow().id();
-  }
-
-  long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
+    this.demo = new Demo(jdbc);
   }
 
   private final Map<String, Api> sessions = new java.util.HashMap<>();
@@ -60,11 +47,7 @@ final class RepairFixtures {
 
   /** A resident of 1-1-101 reports a water leak in their unit. */
   JsonNode reportInUnit(Api resident, String unitCode, boolean emergency) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("unitId", unit(unitCode));
-    body.put("category", "WATER_ELECTRIC");
-    body.put("description", "厨房水槽下水管漏水");
-    body.put("location", "厨房");
+    Map<String, Object> body = unitReport(unitCode);
     body.put("emergency", emergency);
     Api.Response r = resident.post("/api/v1/portal/repairs", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -114,7 +97,7 @@ final class RepairFixtures {
         login("kefu")
             .post(
                 "/api/v1/repairs/" + id + "/dispatch",
-                Map.of("technicianId", staffId(technician), "version", version(id))));
+                Map.of("technicianId", demo.staffId(technician), "version", version(id))));
   }
 
   /** Dispatched to, accepted by and arrived: the technician is on site. */
@@ -154,7 +137,7 @@ final class RepairFixtures {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("satisfied", true);
-    body.put("signature", signature());
+    body.put("signature", Demo.signature());
     body.put("speed", 5);
     body.put("service", 4);
     body.put("comment", "师傅很专业");
@@ -166,42 +149,75 @@ final class RepairFixtures {
     return body;
   }
 
-  /** A PNG with a drawn stroke, as the signature pad sends it. */
-  static String signature() {
-    BufferedImage img = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = img.createGraphics();
-    g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(3));
-    g.drawLine(20, 90, 120, 30);
-    g.drawLine(120, 30, 260, 80);
-    g.dispose();
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(img));
-  }
-
-  static String blankSignature() {
-    BufferedImage img = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(img));
-  }
-
-  static byte[] png(BufferedImage img) {
+  /**
+   * Posts JSON with an {@code Idempotency-Key} header, as a client that retries would (the shared
+   * test client sends no extra headers).
+   */
+  Api.Response postWithKey(Api who, String path, Object body, String key) {
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(img, "png", out);
-      return out.toByteArray();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/json")
+              .header("Accept-Language", "zh-CN")
+              .header("X-Auth-Token", who.token())
+              .header("Idempotency-Key", key)
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+              .build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Api.Response(r.statusCode(), r.body());
     } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  static byte[] jpeg() {
+  /**
+   * A page form as a browser posts it (url-encoded; a list value repeats the field). The API token
+   * stands in for the session (no CSRF for token clients), so the flash message of the redirect is
+   * on the next page read with the same client. Returns the status and, for a redirect, where to.
+   */
+  Api.Response postForm(Api who, String path, Map<String, ?> form) {
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (k, v) -> {
+          for (Object value : v instanceof List<?> l ? l : List.of(v)) {
+            body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+          }
+        });
     try {
-      BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(img, "jpg", out);
-      return out.toByteArray();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Accept-Language", "zh-CN")
+              .header("X-Auth-Token", who.token())
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+              .build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Api.Response(r.statusCode(), r.headers().firstValue("Location").orElse(r.body()));
     } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A resident's report body for a unit of the demo community. */
+  Map<String, Object> unitReport(String unitCode) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("unitId", demo.unit(unitCode));
+    body.put("category", "WATER_ELECTRIC");
+    body.put("description", "厨房水槽下水管漏水");
+    body.put("location", "厨房");
+    body.put("emergency", false);
+    return body;
   }
 
   /** The texts of a user's notifications about a source, rendered in Chinese. */

@@ -3,7 +3,6 @@ package com.wuye.center.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 class RepairForComplaintIntegrationTests {
 
   @LocalServerPort int port;
-  @Autowired EstateDirectory estate;
   @Autowired JdbcClient jdbc;
   @Autowired RepairsForComplaints repairs;
   @Autowired TransactionTemplate tx;
@@ -30,12 +28,12 @@ class RepairForComplaintIntegrationTests {
   @DisplayName(
       "CS-8.6 a complaint's repair request becomes one repair order showing the complaint number, logged as the clerk who asked; the same request twice is refused")
   void complaintRequestBecomesOneOrder() {
-    RepairFixtures f = new RepairFixtures(port, estate, jdbc);
+    RepairFixtures f = new RepairFixtures(port, jdbc);
     Demo demo = new Demo(jdbc);
     long requestId = 9_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
     var request =
         new RepairsForComplaints.Request(
-            987654321L, "TS20261127-0042", requestId, f.unit("1-1-101"), "卫生间防水重新检修");
+            987654321L, "TS20261127-0042", requestId, f.demo.unit("1-1-101"), "卫生间防水重新检修");
     var kefu = demo.staffUser("kefu");
     RepairsForComplaints.Order order = tx.execute(s -> repairs.request(kefu, request));
     assertThat(order.number()).matches("BX\\d{8}-\\d{4,}");

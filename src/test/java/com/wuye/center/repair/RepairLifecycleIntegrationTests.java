@@ -4,12 +4,14 @@ import static com.wuye.center.repair.RepairFixtures.completionChecklist;
 import static com.wuye.center.repair.RepairFixtures.confirmation;
 import static com.wuye.center.repair.RepairFixtures.timelineTypes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.ChargeRequested;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.time.Duration;
@@ -40,12 +42,12 @@ class RepairLifecycleIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired TestClock testClock;
   @Autowired ApplicationEvents events;
-  @Autowired RepairService repairs;
+  @Autowired ResidentConfirmation confirmation;
   RepairFixtures f;
 
   @BeforeEach
   void setUp() {
-    f = new RepairFixtures(port, estate, jdbc);
+    f = new RepairFixtures(port, jdbc);
   }
 
   @AfterEach
@@ -56,7 +58,7 @@ class RepairLifecycleIntegrationTests {
   @Test
   @DisplayName(
       "A resident's repair goes reported → dispatched → accepted → on site → completed → confirmed → closed, every step on the timeline")
-  void fullLifecycle() throws InterruptedException {
+  void fullLifecycle() {
     Api resident = f.login("13800000001");
     JsonNode created = f.reportInUnit(resident, "1-1-101", false);
     long id = created.get("id").asLong();
@@ -112,20 +114,18 @@ class RepairLifecycleIntegrationTests {
     assertThat(order.get("rating").get("speed").asInt()).isEqualTo(5);
     assertThat(order.get("chargeTotal").decimalValue()).isEqualByComparingTo("40.00");
     // CA-4: the cashier's side raised exactly one charge for this order (after the commit)
-    long deadline = System.currentTimeMillis() + 10_000;
-    List<java.math.BigDecimal> charges = List.of();
-    while (charges.isEmpty() && System.currentTimeMillis() < deadline) {
-      charges =
-          jdbc.sql(
-                  "SELECT amount FROM billing_charge WHERE source_type = 'repair' AND source_id = :id")
-              .param("id", String.valueOf(id))
-              .query(java.math.BigDecimal.class)
-              .list();
-      if (charges.isEmpty()) {
-        Thread.sleep(50);
-      }
-    }
-    assertThat(charges).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("40.00"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "SELECT amount FROM billing_charge WHERE source_type = 'repair' AND source_id = :id")
+                            .param("id", String.valueOf(id))
+                            .query(java.math.BigDecimal.class)
+                            .list())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a).isEqualByComparingTo("40.00")));
   }
 
   @Test
@@ -149,7 +149,7 @@ class RepairLifecycleIntegrationTests {
             events.stream(ChargeRequested.class).filter(e -> e.sourceId().equals(id + "")).count())
         .isZero();
     // confirmed in the test's thread, so the recorded application events include the charge
-    var owner = estate.currentOccupants(f.unit("1-1-101")).get(0);
+    var owner = estate.currentOccupants(f.demo.unit("1-1-101")).get(0);
     CurrentUser me =
         new CurrentUser(
             0,
@@ -162,18 +162,27 @@ class RepairLifecycleIntegrationTests {
     Map<String, Object> c0 = confirmation(true, false);
     Map<ConductItem, Boolean> conduct = new java.util.EnumMap<>(ConductItem.class);
     ConductItem.applicable(true).forEach(i -> conduct.put(i, true));
-    repairs.confirm(
+    confirmation.confirm(
         me,
         id,
-        new RepairService.Confirmation(
-            true, (String) c0.get("signature"), null, 5, 5, null, conduct, false, null, null),
-        null);
+        new ResidentConfirmation.Confirmation(
+            true,
+            (String) c0.get("signature"),
+            null,
+            5,
+            5,
+            null,
+            conduct,
+            false,
+            null,
+            null,
+            null));
     List<ChargeRequested> charges =
         events.stream(ChargeRequested.class).filter(e -> e.sourceId().equals(id + "")).toList();
     assertThat(charges).hasSize(1);
     ChargeRequested c = charges.get(0);
     assertThat(c.sourceType()).isEqualTo("repair");
-    assertThat(c.unitId()).isEqualTo(f.unit("1-1-101"));
+    assertThat(c.unitId()).isEqualTo(f.demo.unit("1-1-101"));
     assertThat(c.total()).isEqualByComparingTo("75.00");
     assertThat(c.lines().get(0).unitPrice()).isEqualByComparingTo("50.00");
     assertThat(c.lines().get(0).quantity()).isEqualByComparingTo("1.50");
@@ -217,7 +226,9 @@ class RepairLifecycleIntegrationTests {
   @DisplayName("EN-4 completion is refused until the site is cleaned and the waste taken away")
   void en4Cleanup() {
     long id =
-        f.reportCommon(f.login("kefu"), f.community(), "PUBLIC_FACILITY", false).get("id").asLong();
+        f.reportCommon(f.login("kefu"), f.demo.community(), "PUBLIC_FACILITY", false)
+            .get("id")
+            .asLong();
     Api tech = f.onSite(id, "gongcheng", false);
     Api.Response noWaste =
         tech.post(
@@ -310,8 +321,9 @@ class RepairLifecycleIntegrationTests {
       "EN-3 emergencies come first on the board and notify the technicians on duty at once, with an arrival clock")
   void en3EmergencyFirstAndNotified() {
     Api kefu = f.login("kefu");
-    long normal = f.reportCommon(kefu, f.community(), "PUBLIC_FACILITY", false).get("id").asLong();
-    JsonNode urgent = f.reportCommon(kefu, f.community(), "ELEVATOR", true);
+    long normal =
+        f.reportCommon(kefu, f.demo.community(), "PUBLIC_FACILITY", false).get("id").asLong();
+    JsonNode urgent = f.reportCommon(kefu, f.demo.community(), "ELEVATOR", true);
     long id = urgent.get("id").asLong();
     assertThat(urgent.get("arriveDueAt").isNull()).isFalse();
     assertThat(f.notificationTexts("gongcheng", "repair", id))
@@ -319,7 +331,7 @@ class RepairLifecycleIntegrationTests {
         .satisfies(t -> assertThat(t).contains("紧急报修").contains(urgent.get("number").asString()));
     assertThat(f.notificationTexts("gongcheng2", "repair", id)).hasSize(1);
     JsonNode board =
-        kefu.get("/api/v1/repairs/board?communityId=" + f.community() + "&size=100").json();
+        kefu.get("/api/v1/repairs/board?communityId=" + f.demo.community() + "&size=100").json();
     List<Boolean> flags =
         board.get("items").valueStream().map(n -> n.get("emergency").asBoolean()).toList();
     assertThat(flags).isSortedAccordingTo((a, b) -> Boolean.compare(b, a));
@@ -397,7 +409,9 @@ class RepairLifecycleIntegrationTests {
   @DisplayName("EN-6 common-area repairs are free: no fee lines are accepted")
   void en6CommonAreaFree() {
     long id =
-        f.reportCommon(f.login("kefu"), f.community(), "PUBLIC_FACILITY", false).get("id").asLong();
+        f.reportCommon(f.login("kefu"), f.demo.community(), "PUBLIC_FACILITY", false)
+            .get("id")
+            .asLong();
     Api tech = f.onSite(id, "gongcheng", false);
     Api.Response r =
         tech.post(
@@ -568,7 +582,7 @@ class RepairLifecycleIntegrationTests {
         tech.post(
             "/api/v1/repairs/" + id + "/complete", Map.of("checklist", completionChecklist(true))));
     Map<String, Object> blank = new java.util.HashMap<>(confirmation(true, false));
-    blank.put("signature", RepairFixtures.blankSignature());
+    blank.put("signature", Demo.blankSignature());
     assertField(resident.post("/api/v1/portal/repairs/" + id + "/confirm", blank), "signature");
     Map<String, Object> noAnswer = new java.util.HashMap<>(confirmation(true, false));
     noAnswer.remove("extraAsked");
@@ -586,7 +600,7 @@ class RepairLifecycleIntegrationTests {
     Api resident = f.login("13800000001");
     Map<String, String> params =
         Map.of(
-            "unitId", String.valueOf(f.unit("1-1-101")),
+            "unitId", String.valueOf(f.demo.unit("1-1-101")),
             "category", "DRAIN",
             "description", "地漏堵了");
     Api.Response notImage =
@@ -597,9 +611,9 @@ class RepairLifecycleIntegrationTests {
             "not an image at all".getBytes(),
             params);
     assertThat(notImage.status()).isEqualTo(400);
-    assertThat(notImage.json().get("detail").asString()).contains("JPG");
+    assertThat(notImage.json().get("detail").asString()).contains("JPEG");
     byte[] huge = new byte[5 * 1024 * 1024 + 1];
-    System.arraycopy(RepairFixtures.jpeg(), 0, huge, 0, 3);
+    System.arraycopy(Demo.jpeg(), 0, huge, 0, 3);
     Api.Response tooLarge =
         resident.postMultipart("/api/v1/portal/repairs", "photos", "big.jpg", huge, params);
     assertThat(tooLarge.status()).isEqualTo(400);
@@ -607,7 +621,7 @@ class RepairLifecycleIntegrationTests {
 
     Api.Response ok =
         resident.postMultipart(
-            "/api/v1/portal/repairs", "photos", "named-wrong.txt", RepairFixtures.jpeg(), params);
+            "/api/v1/portal/repairs", "photos", "named-wrong.txt", Demo.jpeg(), params);
     assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     long id = ok.json().get("id").asLong();
     JsonNode order = resident.get("/api/v1/portal/repairs/" + id).json();
@@ -621,18 +635,14 @@ class RepairLifecycleIntegrationTests {
                       "/api/v1/portal/repairs/" + id + "/photos",
                       "photos",
                       "p.jpg",
-                      RepairFixtures.jpeg(),
+                      Demo.jpeg(),
                       Map.of())
                   .status())
           .isEqualTo(200);
     }
     Api.Response fifth =
         resident.postMultipart(
-            "/api/v1/portal/repairs/" + id + "/photos",
-            "photos",
-            "p.jpg",
-            RepairFixtures.jpeg(),
-            Map.of());
+            "/api/v1/portal/repairs/" + id + "/photos", "photos", "p.jpg", Demo.jpeg(), Map.of());
     assertThat(fifth.status()).isEqualTo(400);
     assertThat(fifth.json().get("detail").asString()).contains("4");
   }
@@ -645,12 +655,12 @@ class RepairLifecycleIntegrationTests {
     assertField(
         resident.post(
             "/api/v1/portal/repairs",
-            Map.of("unitId", f.unit("1-1-101"), "category", "WATER_ELECTRIC")),
+            Map.of("unitId", f.demo.unit("1-1-101"), "category", "WATER_ELECTRIC")),
         "description");
     assertField(
         resident.post(
             "/api/v1/portal/repairs",
-            Map.of("unitId", f.unit("1-1-101"), "category", "NOPE", "description", "x")),
+            Map.of("unitId", f.demo.unit("1-1-101"), "category", "NOPE", "description", "x")),
         "category");
     assertField(
         resident.post("/api/v1/portal/repairs", Map.of("category", "OTHER", "description", "x")),
@@ -658,7 +668,7 @@ class RepairLifecycleIntegrationTests {
     Api.Response foreign =
         resident.post(
             "/api/v1/portal/repairs",
-            Map.of("unitId", f.unit("1-1-102"), "category", "OTHER", "description", "x"));
+            Map.of("unitId", f.demo.unit("1-1-102"), "category", "OTHER", "description", "x"));
     assertThat(foreign.status()).isEqualTo(404);
     assertField(
         f.login("kefu")
@@ -666,7 +676,7 @@ class RepairLifecycleIntegrationTests {
                 "/api/v1/repairs",
                 Map.of(
                     "unitId",
-                    f.unit("1-1-102"),
+                    f.demo.unit("1-1-102"),
                     "category",
                     "OTHER",
                     "description",
@@ -681,7 +691,7 @@ class RepairLifecycleIntegrationTests {
       "Cancelling needs a reason, stops the clock, and a cancelled order cannot be worked on")
   void cancel() {
     Api kefu = f.login("kefu");
-    long id = f.reportCommon(kefu, f.community(), "OTHER", false).get("id").asLong();
+    long id = f.reportCommon(kefu, f.demo.community(), "OTHER", false).get("id").asLong();
     assertField(kefu.post("/api/v1/repairs/" + id + "/cancel", Map.of()), "reason");
     f.ok(kefu.post("/api/v1/repairs/" + id + "/cancel", Map.of("reason", "重复报修")));
     JsonNode order = f.order(kefu, id);
@@ -690,7 +700,7 @@ class RepairLifecycleIntegrationTests {
     Api.Response dispatch =
         kefu.post(
             "/api/v1/repairs/" + id + "/dispatch",
-            Map.of("technicianId", f.staffId("gongcheng"), "version", f.version(id)));
+            Map.of("technicianId", f.demo.staffId("gongcheng"), "version", f.version(id)));
     assertThat(dispatch.status()).isEqualTo(422);
   }
 
@@ -698,8 +708,9 @@ class RepairLifecycleIntegrationTests {
   @DisplayName("A technician's 'my orders' lists their open orders, emergencies first")
   void myOrders() {
     Api kefu = f.login("kefu");
-    long normal = f.reportCommon(kefu, f.community(), "OTHER", false).get("id").asLong();
-    long urgent = f.reportCommon(kefu, f.community(), "WATER_ELECTRIC", true).get("id").asLong();
+    long normal = f.reportCommon(kefu, f.demo.community(), "OTHER", false).get("id").asLong();
+    long urgent =
+        f.reportCommon(kefu, f.demo.community(), "WATER_ELECTRIC", true).get("id").asLong();
     f.dispatch(normal, "gongcheng2");
     f.dispatch(urgent, "gongcheng2");
     List<Long> mine =

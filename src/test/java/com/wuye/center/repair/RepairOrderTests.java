@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.wuye.center.repair.RepairOrder.Area;
 import com.wuye.center.repair.RepairOrder.EventType;
 import com.wuye.center.repair.RepairOrder.Status;
+import com.wuye.center.shared.ChargeRequested;
 import com.wuye.center.shared.DomainException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -61,6 +63,11 @@ class RepairOrderTests {
 
   static final Set<ConductItem> ALL = EnumSet.allOf(ConductItem.class);
 
+  /** A resident's answers: every conduct item yes, nothing extra asked, rated 5 and 4. */
+  static final RepairOrder.ResidentAnswers ANSWERS =
+      new RepairOrder.ResidentAnswers(
+          Map.of(ConductItem.WORK_CARD, true, ConductItem.WASTE_REMOVED, false), false, 5, 4);
+
   static final Map<String, Consumer<RepairOrder>> ACTIONS = new LinkedHashMap<>();
 
   static {
@@ -71,8 +78,8 @@ class RepairOrderTests {
     ACTIONS.put("pause", o -> o.pause(PauseCause.PARTS_ON_ORDER, "等配件", T));
     ACTIONS.put("resume", o -> o.resume(T));
     ACTIONS.put("complete", o -> o.complete(TECH, ALL, null, null, T));
-    ACTIONS.put("confirm", o -> o.confirm(T));
-    ACTIONS.put("notSatisfied", o -> o.notSatisfied("还在漏", T));
+    ACTIONS.put("confirm", o -> o.confirm(ANSWERS, T));
+    ACTIONS.put("notSatisfied", o -> o.notSatisfied("还在漏", ANSWERS, T));
     ACTIONS.put("returnVisitSatisfied", o -> o.returnVisit(true, "满意", T));
     ACTIONS.put("returnVisitNotSatisfied", o -> o.returnVisit(false, "不满意", T));
     ACTIONS.put("cancel", o -> o.cancel("重复报修", T));
@@ -161,6 +168,7 @@ class RepairOrderTests {
                       .isIn(DomainException.Kind.RULE, DomainException.Kind.FORBIDDEN));
       assertThat(o.state()).isEqualTo(before);
       assertThat(o.changes()).isEmpty();
+      assertThat(o.domainEvents()).isEmpty();
     } else {
       ACTIONS.get(action).accept(o);
       assertThat(o.status()).isEqualTo(expected.status());
@@ -293,7 +301,7 @@ class RepairOrderTests {
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("reason");
     RepairOrder done = order(new From(Status.COMPLETED, false), Area.UNIT);
-    assertThatThrownBy(() -> done.notSatisfied("", T))
+    assertThatThrownBy(() -> done.notSatisfied("", ANSWERS, T))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("reason");
   }
@@ -302,7 +310,7 @@ class RepairOrderTests {
   @DisplayName("A reopen is counted and starts a new confirmation round; cancelling clears a pause")
   void reopenAndCancelDetails() {
     RepairOrder o = order(new From(Status.COMPLETED, false), Area.UNIT);
-    o.notSatisfied("还在漏", T);
+    o.notSatisfied("还在漏", ANSWERS, T);
     assertThat(o.round()).isEqualTo(1);
     assertThat(o.changes())
         .extracting(RepairOrder.Change::type)
@@ -324,11 +332,72 @@ class RepairOrderTests {
     assertThatThrownBy(() -> order(new From(Status.COMPLETED, false), Area.UNIT).requireFeesOpen())
         .extracting(e -> ((DomainException) e).messageKey())
         .isEqualTo("repair.error.feesClosed");
-    RepairOrder o = order(new From(Status.ON_SITE, false), Area.UNIT);
-    o.requireFeesOpen();
-    o.charged();
-    assertThatThrownBy(o::charged)
+    order(new From(Status.ON_SITE, false), Area.UNIT).requireFeesOpen();
+  }
+
+  @Test
+  @DisplayName(
+      "CA-4 a confirmed in-unit order is charged once, as a charge for the cashier; nothing to charge is no charge")
+  void chargedOnce() {
+    var lines =
+        List.of(
+            new ChargeRequested.Line(
+                "更换水龙头（人工）",
+                "个",
+                new BigDecimal("2"),
+                new BigDecimal("20.00"),
+                new BigDecimal("40.00")));
+    RepairOrder o = order(new From(Status.CONFIRMED, false), Area.UNIT);
+    assertThat(o.requestCharge(9, "维修费 · 水电", lines, T)).isEqualByComparingTo("40.00");
+    assertThat(o.isCharged()).isTrue();
+    assertThat(o.domainEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ChargeRequested.class,
+            c -> {
+              assertThat(c.sourceType()).isEqualTo("repair");
+              assertThat(c.unitId()).isEqualTo(9);
+              assertThat(c.total()).isEqualByComparingTo("40.00");
+            });
+    assertThatThrownBy(() -> o.requestCharge(9, "维修费 · 水电", lines, T))
         .extracting(e -> ((DomainException) e).messageKey())
         .isEqualTo("repair.error.alreadyCharged");
+    RepairOrder free = order(new From(Status.CONFIRMED, false), Area.UNIT);
+    assertThat(free.requestCharge(9, "维修费 · 水电", List.of(), T)).isNull();
+    assertThat(free.domainEvents()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Completing registers RepairCompleted for the technician who did the work")
+  void completingRegistersTheEvent() {
+    RepairOrder o = order(new From(Status.ON_SITE, false), Area.UNIT);
+    o.complete(TECH, ALL, null, null, T);
+    assertThat(o.domainEvents())
+        .containsExactly(new RepairCompleted(1, "BX20261127-0001", 1, TECH, T));
+  }
+
+  @Test
+  @DisplayName(
+      "The resident's confirmation registers RepairConfirmed with the answers, satisfied or not")
+  void confirmingRegistersTheAnswers() {
+    RepairOrder satisfied = order(new From(Status.COMPLETED, false), Area.UNIT);
+    satisfied.confirm(ANSWERS, T);
+    assertThat(satisfied.domainEvents())
+        .containsExactly(
+            new RepairConfirmed(
+                1, "BX20261127-0001", 1, TECH, true, ANSWERS.conduct(), false, 5, 4, T));
+    RepairOrder unhappy = order(new From(Status.COMPLETED, false), Area.UNIT);
+    unhappy.notSatisfied(
+        "还在漏", new RepairOrder.ResidentAnswers(ANSWERS.conduct(), true, null, null), T);
+    assertThat(unhappy.domainEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            RepairConfirmed.class,
+            e -> {
+              assertThat(e.satisfied()).isFalse();
+              assertThat(e.extraAsked()).isTrue();
+              assertThat(e.residentConduct()).containsEntry(ConductItem.WASTE_REMOVED, false);
+              assertThat(e.speedRating()).isNull();
+            });
   }
 }

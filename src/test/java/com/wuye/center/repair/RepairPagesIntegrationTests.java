@@ -3,11 +3,13 @@ package com.wuye.center.repair;
 import static com.wuye.center.repair.RepairFixtures.completionChecklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.IntegrationTest;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,13 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RepairPagesIntegrationTests {
 
   @LocalServerPort int port;
-  @Autowired EstateDirectory estate;
   @Autowired JdbcClient jdbc;
   RepairFixtures f;
 
   @BeforeEach
   void setUp() {
-    f = new RepairFixtures(port, estate, jdbc);
+    f = new RepairFixtures(port, jdbc);
   }
 
   static void page(Api who, String path, String... texts) {
@@ -54,7 +55,7 @@ class RepairPagesIntegrationTests {
 
     page(kefu, "/staff/repairs", "报修调度台", number, "紧急");
     page(kefu, "/staff/repairs?lang=en", "Repair dispatch board");
-    page(kefu, "/staff/repairs/new", "登记报修");
+    page(kefu, "/staff/repairs/new", "登记报修", "name=\"idempotencyKey\"");
     page(kefu, "/staff/repairs/" + id, number, "派单", "报修登记", "开始计时");
     page(kefu, "/staff/repairs/settings", "维修收费标准", "更换水龙头");
     page(resident, "/portal/repairs", number);
@@ -104,5 +105,98 @@ class RepairPagesIntegrationTests {
     assertThat(resident.get("/staff/repairs/" + id).status()).isEqualTo(403);
     assertThat(f.login("kefu").get("/staff/repairs/integrity").status()).isEqualTo(403);
     assertThat(f.login("zhuguan").get("/staff/repairs/integrity").status()).isEqualTo(403);
+  }
+
+  /** Where a form's redirect went: the path of the Location header. */
+  static String path(Api.Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(302);
+    return URI.create(r.body()).getPath();
+  }
+
+  /** Posts a page form and reads the page it redirects to (with its saved or refused message). */
+  String submit(Api who, String form, Map<String, ?> fields) {
+    Api.Response page = who.get(path(f.postForm(who, form, fields)));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.body();
+  }
+
+  static final String SAVED = "id=\"saved\"";
+  static final String REFUSED = "id=\"refused\"";
+
+  @Test
+  @DisplayName(
+      "Forms on the pages: a report is saved once per form key, a refusal comes back with its message and what was typed, each step is saved")
+  void formsSaveOrRefuse() {
+    Api kefu = f.login("kefu");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("communityId", f.demo.community());
+    report.put("area", "COMMON");
+    report.put("location", "5栋 大堂");
+    report.put("category", "PUBLIC_FACILITY");
+    report.put("description", "大堂门禁刷卡无反应");
+    report.put("channel", "PHONE");
+    report.put("preferredVisitAt", "2099-01-02T09:30");
+    report.put("idempotencyKey", UUID.randomUUID().toString());
+    String order = path(f.postForm(kefu, "/staff/repairs/new", report));
+    assertThat(order).matches("/staff/repairs/\\d+");
+    long id = Long.parseLong(order.substring(order.lastIndexOf('/') + 1));
+    assertThat(kefu.get(order).body()).contains(SAVED, "大堂门禁刷卡无反应", "2099-01-02 09:30");
+    // the same form sent again (a double click, a resend): the same order
+    assertThat(submit(kefu, "/staff/repairs/new", report)).contains("报修单 " + number(id));
+
+    Map<String, Object> badPhone = new LinkedHashMap<>(report);
+    badPhone.put("idempotencyKey", UUID.randomUUID().toString());
+    badPhone.put("contactPhone", "12345");
+    assertThat(submit(kefu, "/staff/repairs/new", badPhone)).contains(REFUSED, "大堂门禁刷卡无反应");
+
+    long gongcheng = f.demo.staffId("gongcheng");
+    assertThat(submit(kefu, order + "/dispatch", Map.of("technicianId", gongcheng, "version", 0)))
+        .contains(SAVED, "派单给 张建国");
+    long liu = f.demo.staffId("gongcheng2");
+    assertThat(
+            submit(
+                kefu, order + "/reassign", Map.of("technicianId", liu, "version", f.version(id))))
+        .contains(REFUSED, "请填写原因");
+    Api tech = f.login("gongcheng");
+    Map<String, String> pause = Map.of("cause", "PARTS_ON_ORDER", "note", "等门禁主板");
+    assertThat(submit(tech, order + "/pause", pause)).contains(SAVED, "等门禁主板");
+    assertThat(submit(tech, order + "/resume", Map.of())).contains(SAVED);
+    assertThat(submit(tech, order + "/accept", Map.of())).contains(SAVED);
+    List<String> arrival = List.of("WORK_CARD", "INTRODUCED");
+    assertThat(submit(tech, order + "/arrive", Map.of("checklist", arrival))).contains(SAVED);
+    Map<String, Object> notClean =
+        Map.of("checklist", List.of("SITE_CLEANED"), "priceItemId", List.of(""), "quantity", "");
+    assertThat(submit(tech, order + "/complete", notClean)).contains(REFUSED, "EN-4");
+    var done = Map.of("checklist", completionChecklist(false));
+    assertThat(submit(tech, order + "/complete", done)).contains(SAVED);
+    assertThat(f.status(id)).isEqualTo("COMPLETED");
+
+    Api jingli = f.login("jingli");
+    Map<String, String> price =
+        new LinkedHashMap<>(Map.of("communityId", "", "name", "更换门禁读卡器", "unit", "个"));
+    price.put("price", "abc");
+    assertThat(submit(jingli, "/staff/repairs/settings/prices", price))
+        .contains(REFUSED, "更换门禁读卡器");
+    price.put("price", "120.00");
+    assertThat(submit(jingli, "/staff/repairs/settings/prices", price)).contains(SAVED, "120.00");
+
+    Api resident = f.login("13800000001");
+    Map<String, Object> portal = new LinkedHashMap<>();
+    portal.put("where", String.valueOf(f.demo.unit("1-1-101")));
+    portal.put("category", "DRAIN");
+    portal.put("description", "厨房地漏反味");
+    portal.put("idempotencyKey", UUID.randomUUID().toString());
+    String mine = path(f.postForm(resident, "/portal/repairs/new", portal));
+    assertThat(mine).startsWith("/portal/repairs/");
+    assertThat(resident.get(mine).body()).contains(SAVED, "厨房地漏反味");
+    assertThat(submit(resident, mine + "/cancel", Map.of("reason", "已自行处理")))
+        .contains(SAVED, "已取消");
+  }
+
+  String number(long id) {
+    return jdbc.sql("SELECT number FROM repair_order WHERE id = :id")
+        .param("id", id)
+        .query(String.class)
+        .single();
   }
 }

@@ -82,6 +82,24 @@ class ImagesTests {
         .isEqualTo("error.photo.type");
   }
 
+  @Test
+  @DisplayName(
+      "photos: PNG and WebP are recognised by their bytes too; an empty or an over-5-MB file is refused")
+  void photoTypesEmptyAndTooLarge() {
+    assertThat(Images.photoType("photos", Demo.png(new java.awt.image.BufferedImage(2, 2, 2))))
+        .isEqualTo("image/png");
+    byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(Images.photoType("photos", webp)).isEqualTo("image/webp");
+    assertThatThrownBy(() -> Images.photoType("photos", new byte[0]))
+        .extracting("messageKey")
+        .isEqualTo("error.photo.empty");
+    byte[] big = new byte[Images.MAX_PHOTO_BYTES + 1];
+    System.arraycopy(Demo.jpeg(), 0, big, 0, 3);
+    assertThatThrownBy(() -> Images.photoType("photos", big))
+        .extracting("messageKey")
+        .isEqualTo("error.photo.tooLarge");
+  }
+
   /** A valid grey PNG of side×side pixels, all zeros: tiny compressed, huge decoded. */
   static byte[] bomb(int side) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -149,6 +149,21 @@ public class ClockRepository {
         == 1;
   }
 
+  /** The levels the clocks fired and when, oldest first. */
+  public List<DeadlineClocks.Escalation> escalations(Collection<Long> clockIds) {
+    return jdbc.sql(
+            "SELECT clock_id, level, fired_at FROM deadline_escalation WHERE clock_id = ANY(:ids)"
+                + " ORDER BY fired_at, clock_id")
+        .param("ids", clockIds.toArray(Long[]::new))
+        .query(
+            (rs, n) ->
+                new DeadlineClocks.Escalation(
+                    rs.getLong("clock_id"),
+                    Level.valueOf(rs.getString("level")),
+                    rs.getTimestamp("fired_at").toInstant()))
+        .list();
+  }
+
   public void setNotified(long clockId, Level level, int notified) {
     jdbc.sql("UPDATE deadline_escalation SET notified = :n WHERE clock_id = :c AND level = :l")
         .param("n", notified)

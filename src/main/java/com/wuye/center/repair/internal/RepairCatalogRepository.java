@@ -131,7 +131,7 @@ public class RepairCatalogRepository {
   static PriceItem priceItem(ResultSet rs, int n) throws SQLException {
     return new PriceItem(
         rs.getLong("id"),
-        RepairRepository.longOrNull(rs, "community_id"),
+        Rows.longOrNull(rs, "community_id"),
         rs.getString("name"),
         rs.getString("unit"),
         rs.getBigDecimal("price"),

@@ -3,7 +3,9 @@ package com.wuye.center.repair.internal;
 import com.wuye.center.demo.DemoDataLoaded;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
-import com.wuye.center.repair.RepairService;
+import com.wuye.center.repair.Dispatching;
+import com.wuye.center.repair.RepairIntake;
+import com.wuye.center.repair.RepairIntake.NewRepair;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
@@ -15,8 +17,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo company's repairs: a realistic company-wide price list (维修收费标准, labour per item) and
- * three orders (one dispatched to 张建国, one waiting for dispatch, one in a common area).
+ * The demo company's repairs (reported inside the demo loader's transaction): a realistic
+ * company-wide price list (维修收费标准, labour per item) and three orders (one dispatched to 张建国, one
+ * waiting for dispatch, one in a common area).
  */
 @Component
 class RepairDemoData {
@@ -44,17 +47,20 @@ class RepairDemoData {
           new Item("上门检查（未维修）", "次", "20.00", "OTHER"));
 
   private final RepairCatalogRepository catalog;
-  private final RepairService repairs;
+  private final RepairIntake intake;
+  private final Dispatching dispatching;
   private final EstateDirectory estate;
   private final StaffDirectory staff;
 
   RepairDemoData(
       RepairCatalogRepository catalog,
-      RepairService repairs,
+      RepairIntake intake,
+      Dispatching dispatching,
       EstateDirectory estate,
       StaffDirectory staff) {
     this.catalog = catalog;
-    this.repairs = repairs;
+    this.intake = intake;
+    this.dispatching = dispatching;
     this.estate = estate;
     this.staff = staff;
   }
@@ -86,9 +92,9 @@ class RepairDemoData {
     Estate.Unit u101 = estate.unitByCode(community, "1-1-101").orElseThrow();
     Estate.Unit u102 = estate.unitByCode(community, "1-1-102").orElseThrow();
     var leak =
-        repairs.report(
+        intake.reportInTransaction(
             resident(u101),
-            new RepairService.NewRepair(
+            new NewRepair(
                 u101.id(),
                 null,
                 null,
@@ -101,10 +107,10 @@ class RepairDemoData {
                 null,
                 null),
             List.of());
-    repairs.dispatch(cs, leak.id(), tech.id(), 0);
-    repairs.report(
+    dispatching.dispatch(cs, leak.id(), tech.id(), 0);
+    intake.reportInTransaction(
         resident(u102),
-        new RepairService.NewRepair(
+        new NewRepair(
             u102.id(),
             null,
             null,
@@ -123,9 +129,9 @@ class RepairDemoData {
             .map(Estate.Building::id)
             .findFirst()
             .orElse(null);
-    repairs.report(
+    intake.reportInTransaction(
         cs,
-        new RepairService.NewRepair(
+        new NewRepair(
             null,
             community,
             building2,

@@ -1,8 +1,10 @@
 package com.wuye.center.repair.internal;
 
-import com.wuye.center.repair.ConductItem;
+import static com.wuye.center.repair.internal.Rows.instant;
+import static com.wuye.center.repair.internal.Rows.longOrNull;
+import static com.wuye.center.repair.internal.Rows.ts;
+
 import com.wuye.center.repair.PauseCause;
-import com.wuye.center.repair.RepairFeePolicy;
 import com.wuye.center.repair.RepairOrder;
 import com.wuye.center.repair.RepairOrder.Area;
 import com.wuye.center.repair.RepairOrder.Channel;
@@ -11,9 +13,7 @@ import com.wuye.center.shared.DomainException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
-/** Stores repair orders, their timeline, photos, fee lines, checklist answers and confirmations. */
+/**
+ * Stores repair orders (table {@code repair_order}), their timeline ({@code repair_event}) and
+ * photos ({@code repair_photo}).
+ */
 @Repository
 public class RepairRepository {
 
@@ -78,36 +81,37 @@ public class RepairRepository {
       String actor,
       String actorName,
       Map<String, Object> eventData,
-      ComplaintRef complaint) {}
+      ComplaintRef complaint,
+      String idempotencyKey) {}
 
   /** The complaint (CS-8.6) that asked for an order, if any. */
   public record ComplaintRef(long complaintId, String complaintNumber, long requestId) {}
 
+  /** The order a reporter already created with an idempotency key. */
+  public record FirstReport(
+      long id, String number, long communityId, Instant dueAt, Instant arriveDueAt) {}
+
   /**
-   * Makes deliveries of one complaint request take turns (until the caller's transaction ends), so
-   * a redelivered request finds the order the first delivery created.
+   * The order this reporter (a resident or a staff member) created with this key, if any: one
+   * lookup on the partial unique index of the key.
    */
-  public void lockComplaintRequest(long requestId) {
-    jdbc.sql(
-            "SELECT pg_advisory_xact_lock(hashtextextended('repair-complaint-request:' || CAST(:r AS text), 0))")
-        .param("r", requestId)
-        .query((rs, n) -> 1)
-        .list();
-  }
-
-  /** The order created for a complaint's request, if one exists (redelivered requests). */
-  public Optional<Long> orderForComplaintRequest(long requestId) {
-    return jdbc.sql("SELECT id FROM repair_order WHERE complaint_request_id = :r")
-        .param("r", requestId)
-        .query(Long.class)
+  public Optional<FirstReport> reportedWithKey(Long residentId, Long staffId, String key) {
+    String reporter = residentId != null ? "reporter_resident_id = :r" : "reporter_staff_id = :r";
+    return jdbc.sql(
+            "SELECT id, number, community_id, due_at, arrive_due_at FROM repair_order WHERE "
+                + reporter
+                + " AND idempotency_key = :k")
+        .param("r", residentId != null ? residentId : staffId)
+        .param("k", key)
+        .query(
+            (rs, n) ->
+                new FirstReport(
+                    rs.getLong("id"),
+                    rs.getString("number"),
+                    rs.getLong("community_id"),
+                    instant(rs, "due_at"),
+                    instant(rs, "arrive_due_at")))
         .optional();
-  }
-
-  public String number(long orderId) {
-    return jdbc.sql("SELECT number FROM repair_order WHERE id = :id")
-        .param("id", orderId)
-        .query(String.class)
-        .single();
   }
 
   /** One statement: the order row and the first entry of its timeline. */
@@ -116,10 +120,10 @@ public class RepairRepository {
             "WITH o AS (INSERT INTO repair_order (id, number, community_id, building_id, unit_id, unit_code, area, location, category,"
                 + " description, emergency, channel, contact_name, contact_phone, preferred_visit_at, status, reporter_resident_id,"
                 + " reporter_staff_id, reported_at, due_at, arrive_due_at, resolve_clock_id, arrive_clock_id, complaint_id, complaint_number,"
-                + " complaint_request_id)"
+                + " complaint_request_id, idempotency_key)"
                 + " VALUES (:id, :number, :community, :building, :unit, :unitCode, :area, :location, :category, :description, :emergency,"
                 + " :channel, :contactName, :contactPhone, :preferred, 'REPORTED', :reporterResident, :reporterStaff, :reportedAt, :due,"
-                + " :arriveDue, :resolveClock, :arriveClock, :complaintId, :complaintNumber, :complaintRequest) RETURNING id, reported_at)"
+                + " :arriveDue, :resolveClock, :arriveClock, :complaintId, :complaintNumber, :complaintRequest, :key) RETURNING id, reported_at)"
                 + " INSERT INTO repair_event (order_id, at, type, actor, actor_name, data)"
                 + " SELECT id, reported_at, 'REPORTED', CAST(:actor AS varchar), CAST(:actorName AS varchar), CAST(:data AS jsonb) FROM o")
         .param("id", o.id())
@@ -150,6 +154,7 @@ public class RepairRepository {
         .param("complaintId", o.complaint() == null ? null : o.complaint().complaintId())
         .param("complaintNumber", o.complaint() == null ? null : o.complaint().complaintNumber())
         .param("complaintRequest", o.complaint() == null ? null : o.complaint().requestId())
+        .param("key", o.idempotencyKey())
         .update();
   }
 
@@ -172,23 +177,6 @@ public class RepairRepository {
         .param("o", orderId)
         .query(Integer.class)
         .single();
-  }
-
-  public record Photo(long id, long orderId, String contentType, byte[] data) {}
-
-  public Optional<Photo> photo(long orderId, long photoId) {
-    return jdbc.sql(
-            "SELECT id, order_id, content_type, data FROM repair_photo WHERE id = :id AND order_id = :o")
-        .param("id", photoId)
-        .param("o", orderId)
-        .query(
-            (rs, n) ->
-                new Photo(
-                    rs.getLong("id"),
-                    rs.getLong("order_id"),
-                    rs.getString("content_type"),
-                    rs.getBytes("data")))
-        .optional();
   }
 
   // ------------------------------------------------------------------ load and save
@@ -297,284 +285,6 @@ public class RepairRepository {
     }
   }
 
-  // ------------------------------------------------------------------ fees
-
-  public List<RepairFeePolicy.ExtraLine> extraLines(long orderId) {
-    return jdbc.sql(
-            "SELECT id, item, unit, quantity, unit_price, approval FROM repair_fee_line"
-                + " WHERE order_id = :o AND price_item_id IS NULL ORDER BY id")
-        .param("o", orderId)
-        .query(
-            (rs, n) ->
-                new RepairFeePolicy.ExtraLine(
-                    rs.getLong("id"),
-                    rs.getString("item"),
-                    rs.getString("unit"),
-                    rs.getBigDecimal("quantity"),
-                    rs.getBigDecimal("unit_price"),
-                    RepairFeePolicy.Approval.valueOf(rs.getString("approval"))))
-        .list();
-  }
-
-  public long insertExtraLine(
-      long orderId,
-      String item,
-      String unit,
-      BigDecimal quantity,
-      String reason,
-      String actor,
-      Instant at) {
-    return jdbc.sql(
-            "INSERT INTO repair_fee_line (order_id, item, unit, quantity, approval, reason, requested_by, requested_at)"
-                + " VALUES (:o, :item, :unit, :q, 'PENDING', :reason, :by, :at) RETURNING id")
-        .param("o", orderId)
-        .param("item", item)
-        .param("unit", unit)
-        .param("q", quantity)
-        .param("reason", reason)
-        .param("by", actor)
-        .param("at", ts(at))
-        .query(Long.class)
-        .single();
-  }
-
-  /** Decides a pending unlisted line; false if it was not pending (decided by someone else). */
-  public boolean decideExtraLine(
-      long orderId,
-      long lineId,
-      boolean approve,
-      BigDecimal unitPrice,
-      String note,
-      long staffId,
-      Instant at) {
-    return jdbc.sql(
-                "UPDATE repair_fee_line SET approval = :a, unit_price = CAST(:p AS numeric), amount = round(quantity * CAST(:p AS numeric), 2),"
-                    + " decided_by_staff_id = :s, decided_at = :at, decision_note = :note"
-                    + " WHERE id = :id AND order_id = :o AND approval = 'PENDING'")
-            .param("a", approve ? "APPROVED" : "REJECTED")
-            .param("p", approve ? unitPrice : null)
-            .param("s", staffId)
-            .param("at", ts(at))
-            .param("note", note)
-            .param("id", lineId)
-            .param("o", orderId)
-            .update()
-        == 1;
-  }
-
-  /** Replaces the order's listed lines with those of a completion. */
-  public void replaceListedLines(
-      long orderId, List<RepairFeePolicy.Line> lines, String actor, Instant at) {
-    jdbc.sql("DELETE FROM repair_fee_line WHERE order_id = :o AND price_item_id IS NOT NULL")
-        .param("o", orderId)
-        .update();
-    for (RepairFeePolicy.Line l : lines) {
-      if (l.priceItemId() == null) {
-        continue;
-      }
-      jdbc.sql(
-              "INSERT INTO repair_fee_line (order_id, price_item_id, item, unit, quantity, unit_price, amount, requested_by, requested_at)"
-                  + " VALUES (:o, :p, :item, :unit, :q, :price, :amount, :by, :at)")
-          .param("o", orderId)
-          .param("p", l.priceItemId())
-          .param("item", l.item())
-          .param("unit", l.unit())
-          .param("q", l.quantity())
-          .param("price", l.unitPrice())
-          .param("amount", l.amount())
-          .param("by", actor)
-          .param("at", ts(at))
-          .update();
-    }
-  }
-
-  // ------------------------------------------------------------------ checklist, confirmation
-
-  public void insertConduct(
-      long orderId, int round, String source, Map<ConductItem, Boolean> answers, Instant at) {
-    for (var e : answers.entrySet()) {
-      jdbc.sql(
-              "INSERT INTO repair_conduct (order_id, round, source, item, answer, at) VALUES (:o, :r, :s, :i, :a, :at)"
-                  + " ON CONFLICT (order_id, round, source, item) DO UPDATE SET answer = EXCLUDED.answer, at = EXCLUDED.at")
-          .param("o", orderId)
-          .param("r", round)
-          .param("s", source)
-          .param("i", e.getKey().name())
-          .param("a", e.getValue())
-          .param("at", ts(at))
-          .update();
-    }
-  }
-
-  public record NewConfirmation(
-      long orderId,
-      int round,
-      boolean satisfied,
-      String reason,
-      String channel,
-      Long residentId,
-      Long deviceStaffId,
-      String signerName,
-      byte[] signaturePng,
-      boolean extraAsked,
-      String extraNote,
-      Instant at) {}
-
-  public long insertConfirmation(NewConfirmation c) {
-    return jdbc.sql(
-            "INSERT INTO repair_confirmation (order_id, round, satisfied, reason, channel, resident_id, device_staff_id, signer_name,"
-                + " signature_png, extra_asked, extra_note, at) VALUES (:o, :r, :sat, :reason, :ch, :res, :dev, :signer, :sig, :extra, :note, :at)"
-                + " RETURNING id")
-        .param("o", c.orderId())
-        .param("r", c.round())
-        .param("sat", c.satisfied())
-        .param("reason", c.reason())
-        .param("ch", c.channel())
-        .param("res", c.residentId())
-        .param("dev", c.deviceStaffId())
-        .param("signer", c.signerName())
-        .param("sig", c.signaturePng())
-        .param("extra", c.extraAsked())
-        .param("note", c.extraNote())
-        .param("at", ts(c.at()))
-        .query(Long.class)
-        .single();
-  }
-
-  public boolean rated(long orderId) {
-    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM repair_rating WHERE order_id = :o)")
-        .param("o", orderId)
-        .query(Boolean.class)
-        .single();
-  }
-
-  public void insertRating(long orderId, int speed, int service, String comment, Instant at) {
-    jdbc.sql(
-            "INSERT INTO repair_rating (order_id, speed, service, comment, at) VALUES (:o, :sp, :se, :c, :at)")
-        .param("o", orderId)
-        .param("sp", speed)
-        .param("se", service)
-        .param("c", comment)
-        .param("at", ts(at))
-        .update();
-  }
-
-  public Optional<int[]> rating(long orderId) {
-    return jdbc.sql("SELECT speed, service FROM repair_rating WHERE order_id = :o")
-        .param("o", orderId)
-        .query((rs, n) -> new int[] {rs.getInt("speed"), rs.getInt("service")})
-        .optional();
-  }
-
-  public Optional<byte[]> signature(long orderId, long confirmationId) {
-    return jdbc.sql(
-            "SELECT signature_png FROM repair_confirmation WHERE id = :id AND order_id = :o")
-        .param("id", confirmationId)
-        .param("o", orderId)
-        .query((rs, n) -> rs.getBytes(1))
-        .optional();
-  }
-
-  public void insertReturnVisit(
-      long orderId,
-      int round,
-      long staffId,
-      String channel,
-      boolean satisfied,
-      String note,
-      Instant at) {
-    jdbc.sql(
-            "INSERT INTO repair_return_visit (order_id, round, staff_id, channel, satisfied, note, at)"
-                + " VALUES (:o, :r, :s, :ch, :sat, :note, :at)")
-        .param("o", orderId)
-        .param("r", round)
-        .param("s", staffId)
-        .param("ch", channel)
-        .param("sat", satisfied)
-        .param("note", note)
-        .param("at", ts(at))
-        .update();
-  }
-
-  public long insertIntegrityCase(
-      long orderId,
-      long confirmationId,
-      long communityId,
-      Long technicianId,
-      String statement,
-      Instant at) {
-    return jdbc.sql(
-            "INSERT INTO repair_integrity_case (order_id, confirmation_id, community_id, technician_staff_id, statement, opened_at)"
-                + " VALUES (:o, :c, :comm, :t, :s, :at) RETURNING id")
-        .param("o", orderId)
-        .param("c", confirmationId)
-        .param("comm", communityId)
-        .param("t", technicianId)
-        .param("s", statement)
-        .param("at", ts(at))
-        .query(Long.class)
-        .single();
-  }
-
-  /** The lines a confirmed order charges: listed items and approved unlisted ones. */
-  public List<com.wuye.center.shared.ChargeRequested.Line> chargeLines(long orderId) {
-    return jdbc.sql(
-            "SELECT item, unit, quantity, unit_price, amount FROM repair_fee_line WHERE order_id = :o"
-                + " AND (price_item_id IS NOT NULL OR approval = 'APPROVED') ORDER BY id")
-        .param("o", orderId)
-        .query(
-            (rs, n) ->
-                new com.wuye.center.shared.ChargeRequested.Line(
-                    rs.getString("item"),
-                    rs.getString("unit"),
-                    rs.getBigDecimal("quantity"),
-                    rs.getBigDecimal("unit_price"),
-                    rs.getBigDecimal("amount")))
-        .list();
-  }
-
-  public record CaseRef(long id, long orderId, long communityId, String status, int version) {}
-
-  public Optional<CaseRef> integrityCase(long caseId) {
-    return jdbc.sql(
-            "SELECT id, order_id, community_id, status, version FROM repair_integrity_case WHERE id = :id")
-        .param("id", caseId)
-        .query(
-            (rs, n) ->
-                new CaseRef(
-                    rs.getLong("id"),
-                    rs.getLong("order_id"),
-                    rs.getLong("community_id"),
-                    rs.getString("status"),
-                    rs.getInt("version")))
-        .optional();
-  }
-
-  public boolean closeIntegrityCase(
-      long caseId, String finding, long staffId, Instant at, int version) {
-    return jdbc.sql(
-                "UPDATE repair_integrity_case SET status = 'CLOSED', finding = :f, closed_by_staff_id = :s, closed_at = :at,"
-                    + " version = version + 1 WHERE id = :id AND version = :v AND status = 'OPEN'")
-            .param("f", finding)
-            .param("s", staffId)
-            .param("at", ts(at))
-            .param("id", caseId)
-            .param("v", version)
-            .update()
-        == 1;
-  }
-
-  /** Escalations of the order's clocks go on its timeline too (no version change). */
-  public void recordEscalation(long orderId, String purpose, String level, Instant at) {
-    jdbc.sql(
-            "INSERT INTO repair_event (order_id, at, type, actor, actor_name, data)"
-                + " SELECT id, CAST(:at AS timestamptz), 'ESCALATED', 'system', 'system', CAST(:data AS jsonb) FROM repair_order WHERE id = :o")
-        .param("o", orderId)
-        .param("at", ts(at))
-        .param("data", json.writeValueAsString(Map.of("purpose", purpose, "level", level)))
-        .update();
-  }
-
   // ------------------------------------------------------------------ mapping
 
   static Stored stored(ResultSet rs, int n) throws SQLException {
@@ -625,23 +335,5 @@ public class RepairRepository {
             rs.getBigDecimal("charge_total"),
             instant(rs, "charge_requested_at"));
     return new Stored(order, facts);
-  }
-
-  public static Instant instant(ResultSet rs, String col) throws SQLException {
-    Timestamp t = rs.getTimestamp(col);
-    return t == null ? null : t.toInstant();
-  }
-
-  public static Long longOrNull(ResultSet rs, String col) throws SQLException {
-    long v = rs.getLong(col);
-    return rs.wasNull() ? null : v;
-  }
-
-  public static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
-  }
-
-  static Long[] ids(Collection<Long> ids) {
-    return ids.toArray(Long[]::new);
   }
 }
