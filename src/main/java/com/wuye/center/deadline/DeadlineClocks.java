@@ -187,6 +187,18 @@ public class DeadlineClocks {
     return clockIds.isEmpty() ? List.of() : repository.escalations(clockIds);
   }
 
+  /**
+   * How many running (not paused, not stopped) clocks of a subject type and purpose are past their
+   * due time now, per community — "overdue now" for reports and worklists.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, Long> overdueByCommunity(
+      String subjectType, String purpose, Collection<Long> communityIds, Instant now) {
+    return communityIds.isEmpty()
+        ? Map.of()
+        : repository.overdueByCommunity(subjectType, purpose, communityIds, now);
+  }
+
   /** The result of one sweep: how many levels fired. */
   public record SweepResult(int clocksChecked, int levelsFired) {}
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RepairClocks {
 
-  static final String RESOLVE = "resolve";
+  static final String RESOLVE = RepairOrder.RESOLVE_CLOCK;
   static final String ARRIVE = "arrive";
 
   /** The clocks' due times after a change (null: unchanged). */

@@ -30,6 +30,9 @@ public final class RepairOrder {
   /** The subject type of an order's deadline clocks, notifications, audit entries and charges. */
   public static final String SUBJECT = "repair";
 
+  /** The deadline clock of an order's 24-hour target (purpose of its clock). */
+  public static final String RESOLVE_CLOCK = "resolve";
+
   public enum Status {
     REPORTED,
     DISPATCHED,

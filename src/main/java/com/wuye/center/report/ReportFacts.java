@@ -3,7 +3,10 @@ package com.wuye.center.report;
 import com.wuye.center.complaint.ComplaintClosed;
 import com.wuye.center.convenience.IntegrityCaseOpened;
 import com.wuye.center.convenience.OrderConfirmed;
+import com.wuye.center.repair.ConductItem;
 import com.wuye.center.repair.RepairClosed;
+import com.wuye.center.repair.RepairCompleted;
+import com.wuye.center.repair.RepairConfirmed;
 import com.wuye.center.repair.RepairIntegrityCaseOpened;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +22,60 @@ class ReportFacts {
 
   ReportFacts(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A repair counts as completed the moment the technician completes it (not at closing). */
+  @ApplicationModuleListener
+  void on(RepairCompleted e) {
+    insert(
+        "REPAIR_COMPLETED",
+        e.orderId(),
+        e.number(),
+        e.communityId(),
+        e.technicianStaffId(),
+        null,
+        null,
+        null,
+        0,
+        null,
+        e.at());
+  }
+
+  /**
+   * The resident's confirmation: satisfied or not, ratings, and each conduct item as answered (NONE
+   * where the resident gave no answer — the report shows the answer rate).
+   */
+  @ApplicationModuleListener
+  void on(RepairConfirmed e) {
+    insert(
+        "REPAIR_CONFIRMED",
+        e.orderId(),
+        e.number(),
+        e.communityId(),
+        e.technicianStaffId(),
+        null,
+        e.speedRating(),
+        e.serviceRating(),
+        0,
+        e.satisfied() ? "SATISFIED" : "NOT_SATISFIED",
+        e.at());
+    var answers =
+        e.residentConduct() == null
+            ? java.util.Map.<ConductItem, Boolean>of()
+            : e.residentConduct();
+    for (var entry : answers.entrySet()) {
+      Boolean a = entry.getValue();
+      jdbc.sql(
+              "INSERT INTO report_conduct (order_id, item, answer, community_id, staff_id, at)"
+                  + " VALUES (:o, :i, :a, :c, :s, :at) ON CONFLICT DO NOTHING")
+          .param("o", e.orderId())
+          .param("i", entry.getKey().name())
+          .param("a", a == null ? "NONE" : a ? "YES" : "NO")
+          .param("c", e.communityId())
+          .param("s", e.technicianStaffId())
+          .param("at", Timestamp.from(e.at()))
+          .update();
+    }
   }
 
   @ApplicationModuleListener
@@ -115,7 +172,7 @@ class ReportFacts {
       Instant at) {
     jdbc.sql(
             "INSERT INTO report_fact (kind, source_id, number, community_id, staff_id, deadline_met, rating_a, rating_b, rounds, outcome, at)"
-                + " VALUES (:k, :s, :n, :c, :staff, :met, :a, :b, :r, :o, :at) ON CONFLICT (kind, source_id) DO NOTHING")
+                + " VALUES (:k, :s, :n, :c, :staff, :met, :a, :b, :r, :o, :at) ON CONFLICT (kind, source_id, at) DO NOTHING")
         .param("k", kind)
         .param("s", sourceId)
         .param("n", number)

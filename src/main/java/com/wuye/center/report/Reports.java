@@ -1,8 +1,10 @@
 package com.wuye.center.report;
 
+import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.notice.StaffNotices;
+import com.wuye.center.repair.RepairOrder;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +34,19 @@ public class Reports {
   private final JdbcClient jdbc;
   private final EstateDirectory estate;
   private final StaffNotices notices;
+  private final DeadlineClocks clocks;
   private final Clock clock;
 
-  Reports(JdbcClient jdbc, EstateDirectory estate, StaffNotices notices, Clock clock) {
+  Reports(
+      JdbcClient jdbc,
+      EstateDirectory estate,
+      StaffNotices notices,
+      DeadlineClocks clocks,
+      Clock clock) {
     this.jdbc = jdbc;
     this.estate = estate;
     this.notices = notices;
+    this.clocks = clocks;
     this.clock = clock;
   }
 
@@ -44,6 +54,8 @@ public class Reports {
   public record CommunityLine(
       long communityId,
       String name,
+      long repairsCompleted,
+      long repairsConfirmed,
       long repairsClosed,
       Double repairsMetPercent,
       Double avgSpeed,
@@ -61,11 +73,13 @@ public class Reports {
   public record StaffLine(
       long staffId,
       String name,
+      long repairsCompleted,
       long repairsClosed,
       Double repairsMetPercent,
       Double avgSpeed,
       Double avgService,
       long reopens,
+      long conductAsked,
       long conductAnswers,
       long conductNo,
       long servicesConfirmed,
@@ -100,9 +114,13 @@ public class Reports {
     Instant now = clock.instant();
     Timestamp since = Timestamp.from(now.minus(Duration.ofDays(d)));
     Long[] c = ids.toArray(Long[]::new);
+    Map<Long, Long> overdue =
+        clocks.overdueByCommunity(RepairOrder.SUBJECT, RepairOrder.RESOLVE_CLOCK, ids, now);
     List<CommunityLine> communities =
         jdbc.sql(
                 "SELECT cm.id, cm.name,"
+                    + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_COMPLETED') AS completed,"
+                    + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_CONFIRMED') AS confirmed,"
                     + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS repairs,"
                     + " 100.0 * avg(CASE WHEN f.deadline_met THEN 1 ELSE 0 END) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS repairs_met,"
                     + " avg(f.rating_a) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS speed,"
@@ -113,25 +131,24 @@ public class Reports {
                     + " coalesce(sum(f.rounds) FILTER (WHERE f.kind = 'COMPLAINT_CLOSED'), 0) AS not_satisfied,"
                     + " count(f.id) FILTER (WHERE f.kind = 'CONVENIENCE_CONFIRMED') AS services,"
                     + " avg(f.rating_a) FILTER (WHERE f.kind = 'CONVENIENCE_CONFIRMED') AS services_rating,"
-                    + " count(f.id) FILTER (WHERE f.kind IN ('REPAIR_INTEGRITY', 'CONVENIENCE_INTEGRITY')) AS integrity,"
-                    + " (SELECT count(*) FROM repair_order o WHERE o.community_id = cm.id AND o.status NOT IN ('COMPLETED', 'CONFIRMED', 'CLOSED', 'CANCELLED')"
-                    + "   AND o.paused_at IS NULL AND o.due_at < :now) AS overdue"
+                    + " count(f.id) FILTER (WHERE f.kind IN ('REPAIR_INTEGRITY', 'CONVENIENCE_INTEGRITY')) AS integrity"
                     + " FROM community cm LEFT JOIN report_fact f ON f.community_id = cm.id AND f.at >= :since"
                     + " WHERE cm.id = ANY(:c) GROUP BY cm.id, cm.name ORDER BY cm.name")
             .param("since", since)
-            .param("now", Timestamp.from(now))
             .param("c", c)
             .query(
                 (rs, n) ->
                     new CommunityLine(
                         rs.getLong("id"),
                         rs.getString("name"),
+                        rs.getLong("completed"),
+                        rs.getLong("confirmed"),
                         rs.getLong("repairs"),
                         dbl(rs, "repairs_met"),
                         dbl(rs, "speed"),
                         dbl(rs, "service"),
                         rs.getLong("reopens"),
-                        rs.getLong("overdue"),
+                        overdue.getOrDefault(rs.getLong("id"), 0L),
                         rs.getLong("complaints"),
                         dbl(rs, "commitments_met"),
                         rs.getLong("not_satisfied"),
@@ -142,16 +159,18 @@ public class Reports {
     List<StaffLine> staff =
         jdbc.sql(
                 "WITH facts AS (SELECT * FROM report_fact WHERE community_id = ANY(:c) AND at >= :since AND staff_id IS NOT NULL),"
-                    + " conduct AS (SELECT o.assignee_staff_id AS staff_id, count(*) AS answers, count(*) FILTER (WHERE NOT rc.answer) AS no"
-                    + "   FROM repair_conduct rc JOIN repair_order o ON o.id = rc.order_id"
-                    + "   WHERE rc.source = 'RESIDENT' AND rc.at >= :since AND o.community_id = ANY(:c) GROUP BY o.assignee_staff_id)"
+                    + " conduct AS (SELECT staff_id, count(*) AS asked, count(*) FILTER (WHERE answer <> 'NONE') AS answers,"
+                    + "   count(*) FILTER (WHERE answer = 'NO') AS no FROM report_conduct"
+                    + "   WHERE at >= :since AND community_id = ANY(:c) AND staff_id IS NOT NULL GROUP BY staff_id)"
                     + " SELECT s.id, s.name,"
+                    + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_COMPLETED') AS completed,"
                     + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS repairs,"
                     + " 100.0 * avg(CASE WHEN f.deadline_met THEN 1 ELSE 0 END) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS repairs_met,"
                     + " avg(f.rating_a) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS speed,"
                     + " avg(f.rating_b) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS service,"
                     + " coalesce(sum(f.rounds) FILTER (WHERE f.kind = 'REPAIR_CLOSED'), 0) AS reopens,"
-                    + " coalesce(max(cd.answers), 0) AS conduct_answers, coalesce(max(cd.no), 0) AS conduct_no,"
+                    + " coalesce(max(cd.asked), 0) AS conduct_asked, coalesce(max(cd.answers), 0) AS conduct_answers,"
+                    + " coalesce(max(cd.no), 0) AS conduct_no,"
                     + " count(f.id) FILTER (WHERE f.kind = 'CONVENIENCE_CONFIRMED') AS services,"
                     + " avg(f.rating_a) FILTER (WHERE f.kind = 'CONVENIENCE_CONFIRMED') AS services_rating,"
                     + " count(f.id) FILTER (WHERE f.kind IN ('REPAIR_INTEGRITY', 'CONVENIENCE_INTEGRITY')) AS integrity"
@@ -165,11 +184,13 @@ public class Reports {
                     new StaffLine(
                         rs.getLong("id"),
                         rs.getString("name"),
+                        rs.getLong("completed"),
                         rs.getLong("repairs"),
                         dbl(rs, "repairs_met"),
                         dbl(rs, "speed"),
                         dbl(rs, "service"),
                         rs.getLong("reopens"),
+                        rs.getLong("conduct_asked"),
                         rs.getLong("conduct_answers"),
                         rs.getLong("conduct_no"),
                         rs.getLong("services"),

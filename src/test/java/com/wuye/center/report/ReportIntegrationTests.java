@@ -7,7 +7,10 @@ import com.wuye.center.complaint.Complaint;
 import com.wuye.center.complaint.ComplaintClosed;
 import com.wuye.center.convenience.OrderConfirmed;
 import com.wuye.center.estate.EstateService;
+import com.wuye.center.repair.ConductItem;
 import com.wuye.center.repair.RepairClosed;
+import com.wuye.center.repair.RepairCompleted;
+import com.wuye.center.repair.RepairConfirmed;
 import com.wuye.center.repair.RepairIntegrityCaseOpened;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
@@ -93,6 +96,16 @@ class ReportIntegrationTests {
                   base + 4, "TS-R1", community, Complaint.Outcome.values()[0], 1, true, null, at));
           events.publishEvent(
               new OrderConfirmed(base + 5, "BM-R1", community, 1L, tech, 4, false, true, at));
+          // a third repair completed and confirmed, not yet closed: counted at each stage
+          events.publishEvent(new RepairCompleted(base + 6, "BX-R3", community, tech, at));
+          java.util.Map<ConductItem, Boolean> answers = new java.util.EnumMap<>(ConductItem.class);
+          answers.put(ConductItem.WORK_CARD, true);
+          answers.put(ConductItem.INTRODUCED, false);
+          answers.put(ConductItem.SITE_CLEANED, null); // not answered
+          answers.put(ConductItem.WASTE_REMOVED, true);
+          events.publishEvent(
+              new RepairConfirmed(
+                  base + 6, "BX-R3", community, tech, true, answers, false, 5, 5, at));
         });
     await()
         .atMost(Duration.ofSeconds(20))
@@ -102,7 +115,7 @@ class ReportIntegrationTests {
                         .param("c", community)
                         .query(Long.class)
                         .single()
-                    == 5);
+                    == 7);
     // a redelivered event counts once
     tx.executeWithoutResult(
         s ->
@@ -115,6 +128,8 @@ class ReportIntegrationTests {
             .json();
     var line = manager.get("communities").get(0);
     assertThat(line.get("repairsClosed").asLong()).isEqualTo(2);
+    assertThat(line.get("repairsCompleted").asLong()).isEqualTo(1);
+    assertThat(line.get("repairsConfirmed").asLong()).isEqualTo(1);
     assertThat(line.get("repairsMetPercent").asDouble()).isEqualTo(50.0);
     assertThat(line.get("avgSpeed").asDouble()).isEqualTo(4.0);
     assertThat(line.get("avgService").asDouble()).isEqualTo(3.0);
@@ -126,12 +141,17 @@ class ReportIntegrationTests {
     var techLine = manager.get("staff").get(0);
     assertThat(techLine.get("name").asString()).isEqualTo("报表师傅");
     assertThat(techLine.get("repairsClosed").asLong()).isEqualTo(2);
+    assertThat(techLine.get("repairsCompleted").asLong()).isEqualTo(1);
+    // the residents' conduct answers: 4 asked, 3 answered, 1 "no"
+    assertThat(techLine.get("conductAsked").asLong()).isEqualTo(4);
+    assertThat(techLine.get("conductAnswers").asLong()).isEqualTo(3);
+    assertThat(techLine.get("conductNo").asLong()).isEqualTo(1);
     assertThat(techLine.get("integrityCases").asLong()).isEqualTo(1);
 
     var page =
         Api.login(port, "mgr" + tag, "Report#2026").get("/staff/reports?community=" + community);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("报表师傅", "50.0%", "廉洁事件");
+    assertThat(page.body()).contains("报表师傅", "50.0%", "廉洁事件", "否 1 / 已答 3（答题率 75%）");
     var demoPage = Api.login(port, "jingli").get("/staff/reports");
     assertThat(demoPage.status()).isEqualTo(200);
     assertThat(demoPage.body()).contains("滨江花园");

@@ -164,6 +164,24 @@ public class ClockRepository {
         .list();
   }
 
+  public java.util.Map<Long, Long> overdueByCommunity(
+      String subjectType, String purpose, Collection<Long> communityIds, java.time.Instant now) {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT community_id, count(*) AS n FROM deadline_clock"
+                + " WHERE state = 'RUNNING' AND community_id = ANY(:c) AND due_at < :now"
+                + " AND subject_type = :t AND purpose = :p GROUP BY community_id")
+        .param("c", communityIds.toArray(Long[]::new))
+        .param("now", java.sql.Timestamp.from(now))
+        .param("t", subjectType)
+        .param("p", purpose)
+        .query(
+            rs -> {
+              out.put(rs.getLong("community_id"), rs.getLong("n"));
+            });
+    return out;
+  }
+
   public void setNotified(long clockId, Level level, int notified) {
     jdbc.sql("UPDATE deadline_escalation SET notified = :n WHERE clock_id = :c AND level = :l")
         .param("n", notified)
