@@ -6,6 +6,7 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.PhoneNumber;
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ public class StaffService {
       user.require(Role.ADMIN);
     }
     String username = username(s.username());
-    String name = text("name", s.name(), 50);
+    String name = Text.required("name", s.name(), 50);
     String phone =
         s.phone() == null || s.phone().isBlank()
             ? null
@@ -199,7 +200,7 @@ public class StaffService {
   }
 
   private static String username(String u) {
-    String v = text("username", u, 50);
+    String v = Text.required("username", u, 50);
     if (!v.matches("^[A-Za-z0-9_.@-]{3,50}$")) {
       throw DomainException.invalid("username", "error.account.username");
     }
@@ -211,15 +212,5 @@ public class StaffService {
       throw DomainException.invalid("password", "error.account.password", MIN_PASSWORD);
     }
     return p;
-  }
-
-  private static String text(String field, String v, int max) {
-    if (v == null || v.isBlank()) {
-      throw DomainException.invalid(field, "error.required");
-    }
-    if (v.trim().length() > max) {
-      throw DomainException.invalid(field, "error.tooLong", max);
-    }
-    return v.trim();
   }
 }

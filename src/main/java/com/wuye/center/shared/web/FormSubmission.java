@@ -206,7 +206,9 @@ public final class FormSubmission {
     } else if (typed.getClass().isRecord()) {
       for (RecordComponent c : typed.getClass().getRecordComponents()) {
         try {
-          keep(out, c.getName(), c.getAccessor().invoke(typed));
+          var accessor = c.getAccessor();
+          accessor.setAccessible(true); // form records are package-private in their controllers
+          keep(out, c.getName(), accessor.invoke(typed));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("form record " + typed.getClass() + " not readable", e);
         }
