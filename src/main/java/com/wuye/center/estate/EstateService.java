@@ -205,7 +205,9 @@ public class EstateService {
     if (directory.residentOccupies(residentId, unitId)) {
       throw DomainException.invalid("residentId", "error.occupancy.already");
     }
-    long id = rows.insertOccupancy(unitId, residentId, relation.name(), when);
+    long id =
+        rows.insertOccupancy(unitId, residentId, relation.name(), when)
+            .orElseThrow(() -> DomainException.invalid("residentId", "error.occupancy.already"));
     audit.record(
         "unit",
         unitId,

@@ -176,7 +176,7 @@ public class UnitImport {
       }
       long residentId =
           residentIds.computeIfAbsent(p.id().type() + ":" + p.id().number(), k -> resident(p));
-      rows.insertOccupancyIfAbsent(unitId, residentId, p.relation().name(), p.movedIn());
+      rows.insertOccupancy(unitId, residentId, p.relation().name(), p.movedIn());
       audit.record(
           "unit",
           unitId,

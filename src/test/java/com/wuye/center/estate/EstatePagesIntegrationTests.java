@@ -7,16 +7,10 @@ import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,38 +28,12 @@ class EstatePagesIntegrationTests {
   @Autowired EstateService estate;
   @Autowired StaffService staff;
 
-  record Posted(int status, String location) {}
-
-  /** A page form posted like a browser (the API token stands in for the session cookie). */
-  Posted form(Api api, String path, List<Map.Entry<String, String>> fields) throws Exception {
-    String body =
-        fields.stream()
-            .map(
-                f ->
-                    URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("X-Auth-Token", api.token())
-                    .header("Accept-Language", "zh-CN")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return new Posted(r.statusCode(), r.headers().firstValue("Location").orElse(""));
-  }
-
   static Map.Entry<String, String> f(String name, Object value) {
     return Map.entry(name, String.valueOf(value));
   }
 
   @Test
-  void movingInFromTheUnitPageKeepsWhatWasTypedWhenRefusedAndMovingOutIsConfirmed()
-      throws Exception {
+  void movingInFromTheUnitPageKeepsWhatWasTypedWhenRefusedAndMovingOutIsConfirmed() {
     Demo demo = new Demo(jdbc, estate, staff);
     long unit = demo.newUnit(demo.newCommunity(), "1501", "88.5", null);
     Api api = Api.login(port, "admin");
@@ -78,7 +46,7 @@ class EstatePagesIntegrationTests {
             f("relation", "TENANT"),
             f("date", "2026-03-01"));
 
-    Posted refused = form(api, "/staff/units/" + unit + "/move-in", person);
+    Api.Posted refused = api.form("/staff/units/" + unit + "/move-in", person);
     assertThat(refused.status()).isEqualTo(302);
     assertThat(refused.location()).endsWith("/staff/units/" + unit);
     String page = api.get("/staff/units/" + unit).body();
@@ -92,7 +60,7 @@ class EstatePagesIntegrationTests {
 
     var good = new java.util.ArrayList<>(person);
     good.set(1, f("phone", "13712345678"));
-    assertThat(form(api, "/staff/units/" + unit + "/move-in", good).status()).isEqualTo(302);
+    assertThat(api.form("/staff/units/" + unit + "/move-in", good).status()).isEqualTo(302);
     page = api.get("/staff/units/" + unit).body();
     assertThat(page).contains("id=\"saved\"").contains("吴新来").contains("2026-03-01");
 
@@ -101,8 +69,8 @@ class EstatePagesIntegrationTests {
             .param("u", unit)
             .query(Long.class)
             .single();
-    Posted out =
-        form(api, "/staff/occupancies/" + occupancy + "/move-out", List.of(f("unitId", unit)));
+    Api.Posted out =
+        api.form("/staff/occupancies/" + occupancy + "/move-out", List.of(f("unitId", unit)));
     assertThat(out.location()).endsWith("/staff/units/" + unit);
     assertThat(api.get("/staff/units/" + unit).body()).contains("id=\"saved\"");
     assertThat(
@@ -112,13 +80,13 @@ class EstatePagesIntegrationTests {
                 .single())
         .isNotNull();
     // moving out twice is refused on the unit page, not with an error page
-    out = form(api, "/staff/occupancies/" + occupancy + "/move-out", List.of(f("unitId", unit)));
+    out = api.form("/staff/occupancies/" + occupancy + "/move-out", List.of(f("unitId", unit)));
     assertThat(out.location()).endsWith("/staff/units/" + unit);
     assertThat(api.get("/staff/units/" + unit).body()).contains("id=\"refused\"");
   }
 
   @Test
-  void aPortalLoginWithAShortPasswordIsRefusedOnTheUnitPage() throws Exception {
+  void aPortalLoginWithAShortPasswordIsRefusedOnTheUnitPage() {
     Api kefu = Api.login(port, "kefu");
     Demo demo = new Demo(jdbc);
     long unit = demo.unit("2-1-501");
@@ -128,9 +96,8 @@ class EstatePagesIntegrationTests {
             .param("u", unit)
             .query(Long.class)
             .single();
-    Posted r =
-        form(
-            kefu,
+    Api.Posted r =
+        kefu.form(
             "/staff/units/" + unit + "/residents/" + resident + "/account",
             List.of(f("password", "short")));
     assertThat(r.location()).endsWith("/staff/units/" + unit);
@@ -139,7 +106,7 @@ class EstatePagesIntegrationTests {
   }
 
   @Test
-  void anAdministratorCreatesStaffAndARefusalKeepsTheFormButNotThePassword() throws Exception {
+  void anAdministratorCreatesStaffAndARefusalKeepsTheFormButNotThePassword() {
     Api admin = Api.login(port, "admin");
     long bjhy = new Demo(jdbc).community();
     String username = Demo.unique("pg");
@@ -154,11 +121,9 @@ class EstatePagesIntegrationTests {
             f("shiftLeader", "true"));
 
     // no role chosen: refused, with the typed values
-    Posted refused =
-        form(
-            admin,
-            "/admin/staff",
-            fields.stream().filter(e -> !e.getKey().equals("roles")).toList());
+    Api.Posted refused =
+        admin.form(
+            "/admin/staff", fields.stream().filter(e -> !e.getKey().equals("roles")).toList());
     assertThat(refused.location()).endsWith("/admin/staff");
     String page = admin.get("/admin/staff").body();
     assertThat(page)
@@ -167,7 +132,7 @@ class EstatePagesIntegrationTests {
         .contains("value=\"新同事\"")
         .doesNotContain("Secret#2026");
 
-    assertThat(form(admin, "/admin/staff", fields).location()).endsWith("/admin/staff");
+    assertThat(admin.form("/admin/staff", fields).location()).endsWith("/admin/staff");
     page = admin.get("/admin/staff").body();
     assertThat(page).contains("id=\"saved\"").contains("新同事");
     Api created = Api.login(port, username, "Secret#2026");
@@ -210,12 +175,12 @@ class EstatePagesIntegrationTests {
   }
 
   @Test
-  void notificationButtonsGoBackWithoutAMessage() throws Exception {
+  void notificationButtonsGoBackWithoutAMessage() {
     Api kefu = Api.login(port, "kefu");
-    Posted r = form(kefu, "/notifications/read-all", List.of());
+    Api.Posted r = kefu.form("/notifications/read-all", List.of());
     assertThat(r.location()).endsWith("/notifications");
     assertThat(kefu.get("/notifications").body()).doesNotContain("id=\"saved\"");
     // an unknown notification stays an error page
-    assertThat(form(kefu, "/notifications/999999999/read", List.of()).status()).isEqualTo(404);
+    assertThat(kefu.form("/notifications/999999999/read", List.of()).status()).isEqualTo(404);
   }
 }

@@ -108,10 +108,11 @@ class UnitImportIntegrationTests {
   }
 
   long units(long community) {
-    return jdbc.sql("SELECT count(*) FROM unit WHERE community_id = :c")
-        .param("c", community)
-        .query(Long.class)
-        .single();
+    return count("SELECT count(*) FROM unit WHERE community_id = :v", community);
+  }
+
+  long count(String sql, Object value) {
+    return jdbc.sql(sql).param("v", value).query(Long.class).single();
   }
 
   @Test
@@ -131,18 +132,8 @@ class UnitImportIntegrationTests {
             org.assertj.core.groups.Tuple.tuple(5, "用途", "error.import.usage"),
             org.assertj.core.groups.Tuple.tuple(5, "证件号码", "error.id.format"));
     assertThat(units(community)).isZero();
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM building WHERE community_id = :c")
-                .param("c", community)
-                .query(Long.class)
-                .single())
-        .isZero();
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM resident WHERE id_number = :i")
-                .param("i", id(11))
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(count("SELECT count(*) FROM building WHERE community_id = :v", community)).isZero();
+    assertThat(count("SELECT count(*) FROM resident WHERE id_number = :v", id(11))).isZero();
   }
 
   @Test

@@ -146,28 +146,21 @@ public class EstateRows {
         .single();
   }
 
-  public long insertOccupancy(long unitId, long residentId, String relation, LocalDate movedIn) {
+  /**
+   * Moves the resident into the unit; empty if they already live there (the import's rows may
+   * repeat a person, and two clerks may register the same move-in at once).
+   */
+  public Optional<Long> insertOccupancy(
+      long unitId, long residentId, String relation, LocalDate movedIn) {
     return jdbc.sql(
-            "INSERT INTO occupancy (unit_id, resident_id, relation, moved_in) VALUES (:u, :r, :rel, :d) RETURNING id")
+            "INSERT INTO occupancy (unit_id, resident_id, relation, moved_in) VALUES (:u, :r, :rel, :d)"
+                + " ON CONFLICT (unit_id, resident_id) WHERE moved_out IS NULL DO NOTHING RETURNING id")
         .param("u", unitId)
         .param("r", residentId)
         .param("rel", relation)
         .param("d", movedIn)
         .query(Long.class)
-        .single();
-  }
-
-  /** Moves the resident in unless they already live there (the import's rows may repeat). */
-  public void insertOccupancyIfAbsent(
-      long unitId, long residentId, String relation, LocalDate movedIn) {
-    jdbc.sql(
-            "INSERT INTO occupancy (unit_id, resident_id, relation, moved_in) VALUES (:u, :r, :rel, :d)"
-                + " ON CONFLICT (unit_id, resident_id) WHERE moved_out IS NULL DO NOTHING")
-        .param("u", unitId)
-        .param("r", residentId)
-        .param("rel", relation)
-        .param("d", movedIn)
-        .update();
+        .optional();
   }
 
   public Optional<OccupancyRef> occupancy(long occupancyId) {
