@@ -106,7 +106,7 @@ class DemoData implements ApplicationRunner {
       return;
     }
     long started = System.currentTimeMillis();
-    long communityId = tx.execute(s -> load());
+    tx.execute(s -> load());
     log.info(
         "Demo company loaded in {} ms (滨江花园, 300 units; demo password {})",
         System.currentTimeMillis() - started,
