@@ -52,36 +52,19 @@ class EstateAccessIntegrationTests {
     assertThat(other.get("/api/v1/units?q=1-1-101").json().get("total").asLong()).isZero();
   }
 
+  static Map<String, String> resident(String name, String idNumber) {
+    return Map.of(
+        "name", name, "phone", "13512345678", "idType", "RESIDENT_ID", "idNumber", idNumber);
+  }
+
   @Test
   void badInputIsA400NamingTheFieldAndWritesNothing() {
     Api kefu = Api.login(port, "kefu");
-    var longName =
-        kefu.post(
-            "/api/v1/residents",
-            Map.of(
-                "name",
-                "长".repeat(51),
-                "phone",
-                "13512345678",
-                "idType",
-                "RESIDENT_ID",
-                "idNumber",
-                "110105194912310021"));
+    var longName = kefu.post("/api/v1/residents", resident("长".repeat(51), "110105194912310021"));
     assertThat(longName.status()).isEqualTo(400);
     assertThat(longName.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
 
-    var badId =
-        kefu.post(
-            "/api/v1/residents",
-            Map.of(
-                "name",
-                "某人",
-                "phone",
-                "13512345678",
-                "idType",
-                "RESIDENT_ID",
-                "idNumber",
-                "110105194912310022"));
+    var badId = kefu.post("/api/v1/residents", resident("某人", "110105194912310022"));
     assertThat(badId.status()).isEqualTo(400);
     assertThat(badId.json().get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
 
