@@ -1,8 +1,8 @@
 package com.wuye.center.demo;
 
 import com.wuye.center.estate.EstateDirectory;
-import com.wuye.center.estate.EstateImport;
 import com.wuye.center.estate.EstateService;
+import com.wuye.center.estate.UnitImport;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.IdDocument;
 import com.wuye.center.shared.Role;
@@ -63,7 +63,7 @@ class DemoData implements ApplicationRunner {
 
   private final JdbcClient jdbc;
   private final EstateService estate;
-  private final EstateImport importer;
+  private final UnitImport importer;
   private final EstateDirectory directory;
   private final StaffService staff;
   private final ApplicationEventPublisher events;
@@ -73,7 +73,7 @@ class DemoData implements ApplicationRunner {
   DemoData(
       JdbcClient jdbc,
       EstateService estate,
-      EstateImport importer,
+      UnitImport importer,
       EstateDirectory directory,
       StaffService staff,
       ApplicationEventPublisher events,
@@ -106,7 +106,7 @@ class DemoData implements ApplicationRunner {
       return;
     }
     long started = System.currentTimeMillis();
-    long communityId = tx.execute(s -> load());
+    tx.execute(s -> load());
     log.info(
         "Demo company loaded in {} ms (滨江花园, 300 units; demo password {})",
         System.currentTimeMillis() - started,
@@ -169,7 +169,7 @@ class DemoData implements ApplicationRunner {
             community,
             "demo.csv",
             new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-            EstateImport.Mode.ALL_OR_NOTHING);
+            UnitImport.Mode.ALL_OR_NOTHING);
     if (!report.imported()) {
       throw new IllegalStateException("demo import refused: " + report.errors());
     }

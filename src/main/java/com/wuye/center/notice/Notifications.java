@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -111,14 +110,6 @@ public class Notifications {
         .accountOfResident(residentId)
         .map(a -> notifyAccounts(List.of(a), m))
         .orElse(List.of());
-  }
-
-  @ApplicationModuleListener
-  void on(NotifyRequested e) {
-    notifyAccounts(
-        e.accountIds(),
-        new Message(
-            e.messageKey(), e.args(), e.link(), e.requiresAck(), e.sourceType(), e.sourceId()));
   }
 
   @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Paged;
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.Text;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
 import java.sql.ResultSet;
@@ -108,9 +109,9 @@ public class StaffNotices {
     if (!by.isStaff()) {
       throw DomainException.forbidden("error.forbidden.role");
     }
-    String title = required("title", n.title(), 200);
-    String happened = required("whatHappened", n.whatHappened(), 4000);
-    String changes = required("whatChanges", n.whatChanges(), 4000);
+    String title = Text.required("title", n.title(), 200);
+    String happened = Text.required("whatHappened", n.whatHappened(), 4000);
+    String changes = Text.required("whatChanges", n.whatChanges(), 4000);
     Set<Long> communities = n.communityIds() == null ? Set.of() : Set.copyOf(n.communityIds());
     Map<Long, String> communityNames = new LinkedHashMap<>();
     for (long c : communities) {
@@ -362,15 +363,5 @@ public class StaffNotices {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();
-  }
-
-  private static String required(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw DomainException.invalid(field, "error.required");
-    }
-    if (value.length() > max) {
-      throw DomainException.invalid(field, "error.tooLong", max);
-    }
-    return value.strip();
   }
 }

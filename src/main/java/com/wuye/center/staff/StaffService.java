@@ -6,10 +6,11 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.PhoneNumber;
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.Text;
+import com.wuye.center.staff.internal.StaffRows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,19 +22,19 @@ public class StaffService {
 
   static final int MIN_PASSWORD = 8;
 
-  private final JdbcClient jdbc;
+  private final StaffRows rows;
   private final AuditTrail audit;
   private final PasswordEncoder passwords;
   private final EstateDirectory estate;
   private final StaffDirectory directory;
 
   StaffService(
-      JdbcClient jdbc,
+      StaffRows rows,
       AuditTrail audit,
       PasswordEncoder passwords,
       EstateDirectory estate,
       StaffDirectory directory) {
-    this.jdbc = jdbc;
+    this.rows = rows;
     this.audit = audit;
     this.passwords = passwords;
     this.estate = estate;
@@ -55,7 +56,7 @@ public class StaffService {
       user.require(Role.ADMIN);
     }
     String username = username(s.username());
-    String name = text("name", s.name(), 50);
+    String name = Text.required("name", s.name(), 50);
     String phone =
         s.phone() == null || s.phone().isBlank()
             ? null
@@ -76,31 +77,9 @@ public class StaffService {
           .orElseThrow(() -> DomainException.invalid("communityIds", "error.community.notFound"));
     }
     requireUsernameFree(username);
-    long id =
-        jdbc.sql("INSERT INTO staff (name, phone, shift_leader) VALUES (:n, :p, :sl) RETURNING id")
-            .param("n", name)
-            .param("p", phone)
-            .param("sl", s.shiftLeader())
-            .query(Long.class)
-            .single();
-    for (Role r : s.roles()) {
-      jdbc.sql("INSERT INTO staff_role (staff_id, role) VALUES (:s, :r)")
-          .param("s", id)
-          .param("r", r.name())
-          .update();
-    }
-    for (long c : communities) {
-      jdbc.sql("INSERT INTO staff_community (staff_id, community_id) VALUES (:s, :c)")
-          .param("s", id)
-          .param("c", c)
-          .update();
-    }
-    jdbc.sql(
-            "INSERT INTO account (username, password_hash, kind, staff_id) VALUES (:u, :p, 'STAFF', :s)")
-        .param("u", username)
-        .param("p", passwords.encode(password(s.password())))
-        .param("s", id)
-        .update();
+    String hash = passwords.encode(password(s.password()));
+    long id = rows.insertStaff(name, phone, s.shiftLeader(), s.roles(), communities);
+    rows.insertAccount(username, hash, id, null);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("username", username);
     after.put("name", name);
@@ -126,14 +105,7 @@ public class StaffService {
     }
     String u = username(username);
     requireUsernameFree(u);
-    long id =
-        jdbc.sql(
-                "INSERT INTO account (username, password_hash, kind, resident_id) VALUES (:u, :p, 'RESIDENT', :r) RETURNING id")
-            .param("u", u)
-            .param("p", passwords.encode(password(password)))
-            .param("r", residentId)
-            .query(Long.class)
-            .single();
+    long id = rows.insertAccount(u, passwords.encode(password(password)), null, residentId);
     audit.record("account", id, "CREATED", null, Map.of("username", u, "residentId", residentId));
     return id;
   }
@@ -141,10 +113,7 @@ public class StaffService {
   /** The id of the account with this username. */
   @Transactional(readOnly = true)
   public long accountIdOf(String username) {
-    return jdbc.sql("SELECT id FROM account WHERE lower(username) = lower(:u)")
-        .param("u", username)
-        .query(Long.class)
-        .optional()
+    return rows.accountId(username)
         .orElseThrow(() -> DomainException.notFound("error.account.notFound"));
   }
 
@@ -161,10 +130,7 @@ public class StaffService {
         throw DomainException.forbidden("error.forbidden.community");
       }
     }
-    jdbc.sql("UPDATE staff SET on_duty = :d, version = version + 1 WHERE id = :id")
-        .param("d", onDuty)
-        .param("id", staffId)
-        .update();
+    rows.setOnDuty(staffId, onDuty);
     audit.record(
         "staff",
         staffId,
@@ -176,30 +142,20 @@ public class StaffService {
   /** Unlocks an account that was locked after failed logins. */
   public void unlock(CurrentUser user, long accountId) {
     user.require(Role.ADMIN);
-    int n =
-        jdbc.sql(
-                "UPDATE account SET failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = :id")
-            .param("id", accountId)
-            .update();
-    if (n == 0) {
+    if (!rows.unlock(accountId)) {
       throw DomainException.notFound("error.account.notFound");
     }
     audit.record("account", accountId, "UNLOCKED", null, Map.of("unlocked", true));
   }
 
   private void requireUsernameFree(String username) {
-    boolean taken =
-        jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE lower(username) = lower(:u))")
-            .param("u", username)
-            .query(Boolean.class)
-            .single();
-    if (taken) {
+    if (rows.accountId(username).isPresent()) {
       throw DomainException.invalid("username", "error.account.usernameTaken");
     }
   }
 
   private static String username(String u) {
-    String v = text("username", u, 50);
+    String v = Text.required("username", u, 50);
     if (!v.matches("^[A-Za-z0-9_.@-]{3,50}$")) {
       throw DomainException.invalid("username", "error.account.username");
     }
@@ -211,15 +167,5 @@ public class StaffService {
       throw DomainException.invalid("password", "error.account.password", MIN_PASSWORD);
     }
     return p;
-  }
-
-  private static String text(String field, String v, int max) {
-    if (v == null || v.isBlank()) {
-      throw DomainException.invalid(field, "error.required");
-    }
-    if (v.trim().length() > max) {
-      throw DomainException.invalid(field, "error.tooLong", max);
-    }
-    return v.trim();
   }
 }

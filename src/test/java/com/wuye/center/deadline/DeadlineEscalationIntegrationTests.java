@@ -3,7 +3,7 @@ package com.wuye.center.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.Application;
-import com.wuye.center.estate.EstateDirectory;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.time.Clock;
@@ -30,7 +30,6 @@ class DeadlineEscalationIntegrationTests {
   @Autowired DeadlineClocks clocks;
   @Autowired TestClock testClock;
   @Autowired JdbcClient jdbc;
-  @Autowired EstateDirectory estate;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
@@ -39,18 +38,11 @@ class DeadlineEscalationIntegrationTests {
   }
 
   long community() {
-    return estate.communities().stream()
-        .filter(c -> c.code().equals("BJHY"))
-        .findFirst()
-        .orElseThrow()
-        .id();
+    return new Demo(jdbc).community();
   }
 
   long staffId(String username) {
-    return jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
+    return new Demo(jdbc).staffId(username);
   }
 
   List<String> notified(String username, String subjectId) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Who sees which unit, and bad input answered with a clear 4xx naming the field. */
 @IntegrationTest
@@ -19,16 +21,15 @@ class EstateAccessIntegrationTests {
   @Autowired EstateDirectory estate;
   @Autowired EstateService estateService;
   @Autowired StaffService staff;
+  @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
+  Demo demo() {
+    return new Demo(jdbc, estateService, staff);
+  }
+
   long demoUnit(String code) {
-    long community =
-        estate.communities().stream()
-            .filter(c -> c.code().equals("BJHY"))
-            .findFirst()
-            .orElseThrow()
-            .id();
-    return estate.unitByCode(community, code).orElseThrow().id();
+    return demo().unit(code);
   }
 
   @Test
@@ -44,52 +45,26 @@ class EstateAccessIntegrationTests {
 
   @Test
   void staffOfAnotherCommunityIsForbidden() {
-    staff.createStaff(
-        null,
-        new StaffService.NewStaff(
-            "kefu-other",
-            "Other#Pass1",
-            "别处客服",
-            null,
-            Set.of(Role.CUSTOMER_SERVICE),
-            Set.of(),
-            false));
-    Api other = Api.login(port, "kefu-other", "Other#Pass1");
+    String elsewhere = demo().newStaff("Other#Pass1", Set.of(Role.CUSTOMER_SERVICE), Set.of());
+    Api other = Api.login(port, elsewhere, "Other#Pass1");
     var r = other.get("/api/v1/units/" + demoUnit("1-1-101"));
     assertThat(r.status()).isEqualTo(403);
     assertThat(other.get("/api/v1/units?q=1-1-101").json().get("total").asLong()).isZero();
   }
 
+  static Map<String, String> resident(String name, String idNumber) {
+    return Map.of(
+        "name", name, "phone", "13512345678", "idType", "RESIDENT_ID", "idNumber", idNumber);
+  }
+
   @Test
   void badInputIsA400NamingTheFieldAndWritesNothing() {
     Api kefu = Api.login(port, "kefu");
-    var longName =
-        kefu.post(
-            "/api/v1/residents",
-            Map.of(
-                "name",
-                "长".repeat(51),
-                "phone",
-                "13512345678",
-                "idType",
-                "RESIDENT_ID",
-                "idNumber",
-                "110105194912310021"));
+    var longName = kefu.post("/api/v1/residents", resident("长".repeat(51), "110105194912310021"));
     assertThat(longName.status()).isEqualTo(400);
     assertThat(longName.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
 
-    var badId =
-        kefu.post(
-            "/api/v1/residents",
-            Map.of(
-                "name",
-                "某人",
-                "phone",
-                "13512345678",
-                "idType",
-                "RESIDENT_ID",
-                "idNumber",
-                "110105194912310022"));
+    var badId = kefu.post("/api/v1/residents", resident("某人", "110105194912310022"));
     assertThat(badId.status()).isEqualTo(400);
     assertThat(badId.json().get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
 
@@ -124,13 +99,7 @@ class EstateAccessIntegrationTests {
   @Test
   void aDuplicateRoomNumberIsRefusedWithAClearMessage() {
     Api kefu = Api.login(port, "kefu");
-    long community =
-        estate.communities().stream()
-            .filter(c -> c.code().equals("BJHY"))
-            .findFirst()
-            .orElseThrow()
-            .id();
-    long building = estate.buildings(community).get(0).id();
+    long building = estate.buildings(demo().community()).get(0).id();
     var dup =
         kefu.post(
             "/api/v1/units",

@@ -3,11 +3,13 @@ package com.wuye.center.estate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.support.Browser;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Customer service and a resident log in through the one login page and land on their own homes.
@@ -16,16 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LoginBrowserTests {
 
   @LocalServerPort int port;
-  @Autowired EstateDirectory estate;
+  @Autowired JdbcClient jdbc;
 
   long unit(String code) {
-    long community =
-        estate.communities().stream()
-            .filter(c -> c.code().equals("BJHY"))
-            .findFirst()
-            .orElseThrow()
-            .id();
-    return estate.unitByCode(community, code).orElseThrow().id();
+    return new Demo(jdbc).unit(code);
   }
 
   @Test

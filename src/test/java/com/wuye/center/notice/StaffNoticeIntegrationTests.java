@@ -9,9 +9,9 @@ import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,44 +28,17 @@ class StaffNoticeIntegrationTests {
   @Autowired StaffService staff;
   @Autowired JdbcClient jdbc;
 
-  CurrentUser user(String username, Role role) {
-    long staffId =
-        jdbc.sql("SELECT staff_id FROM account WHERE username = :u")
-            .param("u", username)
-            .query(Long.class)
-            .single();
-    long accountId =
-        jdbc.sql("SELECT id FROM account WHERE username = :u")
-            .param("u", username)
-            .query(Long.class)
-            .single();
-    long community =
-        jdbc.sql("SELECT id FROM community WHERE code = 'BJHY'").query(Long.class).single();
-    return new CurrentUser(
-        accountId, username, username, staffId, null, Set.of(role), Set.of(community));
-  }
-
   @Test
   @DisplayName(
       "CS-8.8 a lesson for chosen communities reaches only their staff; one for the company reaches everyone")
   void audienceDecidesWhoMustRead() {
-    CurrentUser admin = new CurrentUser(0, "system", "系统", 0L, null, Set.of(Role.ADMIN), Set.of());
-    String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    long other =
-        estate.createCommunity(admin, new EstateService.NewCommunity(code, "别的小区" + code, null));
-    String username = "kf" + code.toLowerCase();
-    staff.createStaff(
-        null,
-        new StaffService.NewStaff(
-            username,
-            "Other#Pass1",
-            "外区客服",
-            null,
-            Set.of(Role.CUSTOMER_SERVICE),
-            Set.of(other),
-            false));
-    long bjhy = jdbc.sql("SELECT id FROM community WHERE code = 'BJHY'").query(Long.class).single();
-    CurrentUser kefu = user("kefu", Role.CUSTOMER_SERVICE);
+    Demo demo = new Demo(jdbc, estate, staff);
+    Demo.NewCommunity other = demo.newCommunity();
+    String code = other.code();
+    String username =
+        demo.newStaff("Other#Pass1", Set.of(Role.CUSTOMER_SERVICE), Set.of(other.id()));
+    long bjhy = demo.community();
+    CurrentUser kefu = demo.staffUser("kefu");
 
     long local =
         notices.publish(

@@ -3,8 +3,8 @@ package com.wuye.center.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ class AuditTrailIntegrationTests {
 
   @Autowired JdbcClient jdbc;
   @Autowired AuditTrail audit;
-  @Autowired EstateDirectory estate;
   @LocalServerPort int port;
 
   @Test
@@ -46,13 +45,7 @@ class AuditTrailIntegrationTests {
   @Test
   void aMoveInAppearsInTheUnitsHistoryWithWhoAndWhat() {
     Api kefu = Api.login(port, "kefu");
-    long community =
-        estate.communities().stream()
-            .filter(c -> c.code().equals("BJHY"))
-            .findFirst()
-            .orElseThrow()
-            .id();
-    long unitId = estate.unitByCode(community, "2-1-1501").orElseThrow().id();
+    long unitId = new Demo(jdbc).unit("2-1-1501");
     var resident =
         kefu.post(
             "/api/v1/residents",

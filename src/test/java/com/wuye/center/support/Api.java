@@ -2,11 +2,15 @@ package com.wuye.center.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +83,40 @@ public final class Api {
         builder(path)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /** The answer to a page form: its status, where it redirects to (or null), the page. */
+  public record Posted(int status, String location, String body) {}
+
+  /**
+   * Posts a page form as a browser does ({@code application/x-www-form-urlencoded}, fields in
+   * order, a name may repeat), authenticated by this client's token instead of a session cookie;
+   * the redirect is not followed, and the next {@link #get} of this client sees its flash message.
+   */
+  public Posted form(String path, List<Map.Entry<String, String>> fields) {
+    String body =
+        fields.stream()
+            .map(
+                f ->
+                    URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              builder(path)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Posted(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public Response postMultipart(

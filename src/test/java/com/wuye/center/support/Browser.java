@@ -4,51 +4,156 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A real headless Chromium (Debian chromium + chromedriver) against the app's real port. */
+/**
+ * A real headless Chromium (Debian chromium + chromedriver) against the app's real port.
+ *
+ * <p>Starting Chromium costs a second or more, so a closed browser is not quit but kept for the
+ * next test of the same JVM, wiped as a new one would be: every cookie and the site's storage
+ * cleared, a fresh tab (no session storage, no history), no open dialog, the default window size.
+ * Browsers open at the same time are separate Chromium instances; the kept ones are quit when the
+ * JVM ends.
+ */
 public final class Browser implements AutoCloseable {
 
+  private static final Dimension WINDOW = new Dimension(1280, 900);
+  private static final int KEEP = 3;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** How often a wait looks again (Selenium's default, 500 ms, adds up over a suite). */
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "quit-chromium"));
+  }
+
+  /** One Chromium with its chromedriver and profile folder. */
+  private record Chromium(ChromeDriver driver, Path profile) {
+
+    static Chromium start() {
+      Path profile;
+      try {
+        profile = Files.createTempDirectory("wuye-chrome");
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
+          "--lang=zh-CN",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(
+                  new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+              .usingAnyFreePort()
+              .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      return new Chromium(driver, profile);
+    }
+
+    /** Wipes what a test left: as if newly started. False if the browser is not usable. */
+    boolean wipe(String origin) {
+      try {
+        try {
+          driver.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException e) {
+          // none open
+        }
+        String old = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+          if (!handle.equals(fresh)) {
+            driver.switchTo().window(handle).close();
+          }
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand(
+            "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        driver.manage().window().setSize(WINDOW);
+        return !fresh.equals(old);
+      } catch (WebDriverException e) {
+        return false;
+      }
+    }
+
+    void quit() {
+      try {
+        driver.quit();
+      } catch (WebDriverException e) {
+        // already gone
+      }
+      org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+  }
+
+  private static Chromium take() {
+    synchronized (IDLE) {
+      Chromium kept = IDLE.pollFirst();
+      if (kept != null) {
+        return kept;
+      }
+    }
+    return Chromium.start();
+  }
+
+  private static void giveBack(Chromium chromium, String origin) {
+    if (chromium.wipe(origin)) {
+      synchronized (IDLE) {
+        if (IDLE.size() < KEEP) {
+          IDLE.addFirst(chromium);
+          return;
+        }
+      }
+    }
+    chromium.quit();
+  }
+
+  private static void quitIdle() {
+    synchronized (IDLE) {
+      IDLE.forEach(Chromium::quit);
+      IDLE.clear();
+    }
+  }
+
+  private final Chromium chromium;
   private final ChromeDriver driver;
   private final String base;
-  private final Path profile;
+  private boolean closed;
 
   public Browser(int port) {
-    try {
-      profile = Files.createTempDirectory("wuye-chrome");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--lang=zh-CN",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = take();
+    driver = chromium.driver();
     base = "http://localhost:" + port;
   }
 
@@ -67,7 +172,7 @@ public final class Browser implements AutoCloseable {
     type(By.id("password"), password);
     click(By.id("login-submit"));
     // wait until the login has answered: a home page, or the login page with a message
-    new WebDriverWait(driver, Duration.ofSeconds(15))
+    new WebDriverWait(driver, Duration.ofSeconds(15), POLL)
         .until(d -> !d.getCurrentUrl().endsWith("/login"));
     return this;
   }
@@ -77,7 +182,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement find(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10))
+    return new WebDriverWait(driver, TIMEOUT, POLL)
         .until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
@@ -89,7 +194,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser click(By by) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    new WebDriverWait(driver, TIMEOUT, POLL)
         .until(ExpectedConditions.elementToBeClickable(by))
         .click();
     return this;
@@ -115,9 +220,12 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Ends this browser's session: its Chromium is wiped and kept for the next test. */
   @Override
   public void close() {
-    driver.quit();
-    org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+    if (!closed) {
+      closed = true;
+      giveBack(chromium, base);
+    }
   }
 }

@@ -2,8 +2,8 @@ package com.wuye.center.estate.web;
 
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
-import com.wuye.center.estate.EstateImport;
 import com.wuye.center.estate.EstateService;
+import com.wuye.center.estate.UnitImport;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
@@ -33,11 +33,11 @@ class EstateApi {
 
   private final EstateDirectory directory;
   private final EstateService service;
-  private final EstateImport importer;
+  private final UnitImport importer;
   private final AuditTrail audit;
 
   EstateApi(
-      EstateDirectory directory, EstateService service, EstateImport importer, AuditTrail audit) {
+      EstateDirectory directory, EstateService service, UnitImport importer, AuditTrail audit) {
     this.directory = directory;
     this.service = service;
     this.importer = importer;
@@ -183,10 +183,10 @@ class EstateApi {
       value = "/api/v1/communities/{id}/import",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Import buildings, units and residents from .xlsx or .csv; report per row")
-  EstateImport.Report importFile(
+  UnitImport.Report importFile(
       @PathVariable long id,
       @RequestParam("file") MultipartFile file,
-      @RequestParam(defaultValue = "ALL_OR_NOTHING") EstateImport.Mode mode)
+      @RequestParam(defaultValue = "ALL_OR_NOTHING") UnitImport.Mode mode)
       throws IOException {
     return importer.importFile(
         Actors.require(), id, file.getOriginalFilename(), file.getInputStream(), mode);

@@ -2,19 +2,25 @@ package com.wuye.center.estate.web;
 
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
-import com.wuye.center.estate.EstateImport;
 import com.wuye.center.estate.EstateService;
+import com.wuye.center.estate.UnitImport;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Paged;
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.web.FormSubmission;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,18 +32,45 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EstatePages {
 
+  private static final String IMPORT = "/staff/estate/import";
+
   private final EstateDirectory directory;
   private final EstateService service;
-  private final EstateImport importer;
+  private final UnitImport importer;
   private final AuditTrail audit;
+  private final Clock clock;
 
   EstatePages(
-      EstateDirectory directory, EstateService service, EstateImport importer, AuditTrail audit) {
+      EstateDirectory directory,
+      EstateService service,
+      UnitImport importer,
+      AuditTrail audit,
+      Clock clock) {
     this.directory = directory;
     this.service = service;
     this.importer = importer;
     this.audit = audit;
+    this.clock = clock;
   }
+
+  /** A person registered and moved in from the unit page. */
+  record MoveInForm(
+      String name,
+      String phone,
+      String idType,
+      String idNumber,
+      Estate.Relation relation,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    EstateService.NewResident resident() {
+      return new EstateService.NewResident(name, phone, idType, idNumber);
+    }
+  }
+
+  /** A spreadsheet to check or import into a community. */
+  record ImportForm(
+      @NotNull(message = "{error.required}") Long communityId,
+      MultipartFile file,
+      @NotNull(message = "{error.required}") UnitImport.Mode mode) {}
 
   @GetMapping("/staff/units")
   String units(
@@ -66,50 +99,34 @@ class EstatePages {
     model.addAttribute(
         "canEdit", user.hasAny(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.CUSTOMER_SERVICE));
     model.addAttribute("canSeeWhole", canSeeWhole(user));
-    model.addAttribute("today", LocalDate.now());
+    model.addAttribute("today", LocalDate.now(clock));
     return "estate/unit";
   }
 
   @PostMapping("/staff/units/{id}/move-in")
   String moveIn(
       @PathVariable long id,
-      @RequestParam String name,
-      @RequestParam String phone,
-      @RequestParam String idType,
-      @RequestParam String idNumber,
-      @RequestParam Estate.Relation relation,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @Valid MoveInForm form,
+      BindingResult binding,
       RedirectAttributes redirect) {
     CurrentUser user = Actors.require();
     directory.unitFor(user, id);
-    try {
-      long resident =
-          service.registerResident(
-              user, new EstateService.NewResident(name, phone, idType, idNumber));
-      service.moveIn(user, id, resident, relation, date);
-      redirect.addFlashAttribute("saved", true);
-    } catch (DomainException e) {
-      redirect.addFlashAttribute("errorKey", e.messageKey());
-      redirect.addFlashAttribute(
-          "errorArgs",
-          java.util.Arrays.stream(e.args()).map(String::valueOf).toArray(String[]::new));
-      redirect.addFlashAttribute("errorField", e.field());
-      redirect.addFlashAttribute(
-          "typed",
-          java.util.Map.of("name", name, "phone", phone, "idType", idType, "idNumber", idNumber));
-    }
-    return "redirect:/staff/units/" + id;
+    return FormSubmission.of(binding, redirect, form)
+        .saved("common.saved")
+        .run(
+            "/staff/units/" + id,
+            () -> service.moveIn(user, id, form.resident(), form.relation(), form.date()));
   }
 
   @PostMapping("/staff/occupancies/{occupancyId}/move-out")
   String moveOut(
       @PathVariable long occupancyId, @RequestParam long unitId, RedirectAttributes redirect) {
-    service.moveOut(Actors.require(), occupancyId, null);
-    redirect.addFlashAttribute("saved", true);
-    return "redirect:/staff/units/" + unitId;
+    return FormSubmission.of(redirect)
+        .saved("common.saved")
+        .run("/staff/units/" + unitId, () -> service.moveOut(Actors.require(), occupancyId, null));
   }
 
-  @GetMapping("/staff/estate/import")
+  @GetMapping(IMPORT)
   String importForm(Model model) {
     CurrentUser user = Actors.require();
     user.require(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.CUSTOMER_SERVICE);
@@ -117,28 +134,32 @@ class EstatePages {
     return "estate/import";
   }
 
-  @PostMapping("/staff/estate/import")
-  String importFile(
-      @RequestParam long communityId,
-      @RequestParam("file") MultipartFile file,
-      @RequestParam EstateImport.Mode mode,
-      Model model)
-      throws IOException {
+  /** Checks or imports the file; the page shows the report (or the refusal) after the redirect. */
+  @PostMapping(IMPORT)
+  String importFile(@Valid ImportForm form, BindingResult binding, RedirectAttributes redirect) {
     CurrentUser user = Actors.require();
-    model.addAttribute("communities", directory.communitiesFor(user));
-    model.addAttribute("communityId", communityId);
-    try {
-      if (file.isEmpty()) {
-        throw DomainException.invalid("file", "error.import.empty");
-      }
-      model.addAttribute(
-          "report",
-          importer.importFile(
-              user, communityId, file.getOriginalFilename(), file.getInputStream(), mode));
-    } catch (DomainException e) {
-      model.addAttribute("error", e);
+    return FormSubmission.of(binding, redirect, form)
+        .saved(null)
+        .onRefusal(IMPORT)
+        .run(
+            () -> {
+              redirect.addFlashAttribute("communityId", form.communityId());
+              redirect.addFlashAttribute("report", importFile(user, form));
+              return IMPORT;
+            });
+  }
+
+  private UnitImport.Report importFile(CurrentUser user, ImportForm form) {
+    MultipartFile file = form.file();
+    if (file == null || file.isEmpty()) {
+      throw DomainException.invalid("file", "error.import.empty");
     }
-    return "estate/import";
+    try {
+      return importer.importFile(
+          user, form.communityId(), file.getOriginalFilename(), file.getInputStream(), form.mode());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static boolean canSeeWhole(CurrentUser user) {

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * What every page's layout needs: the current user, their menu, the unread count of the bell,
- * assignments still waiting for acknowledgement, and staff notices not yet acknowledged (CS-8.8).
+ * assignments still waiting for acknowledgement, and staff notices not yet acknowledged ({@link
+ * StaffNotices}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {

@@ -2,6 +2,7 @@ package com.wuye.center.notice.web;
 
 import com.wuye.center.notice.Notifications;
 import com.wuye.center.shared.Actors;
+import com.wuye.center.shared.web.FormSubmission;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class NotificationPages {
@@ -39,25 +41,36 @@ class NotificationPages {
   }
 
   @PostMapping("/notifications/{id}/read")
-  String read(
-      @PathVariable long id,
-      @RequestHeader(value = HttpHeaders.REFERER, required = false) String referer) {
-    notifications.markRead(Actors.require(), id);
-    return "redirect:/notifications";
+  String read(@PathVariable long id, RedirectAttributes redirect) {
+    return quietly(redirect, "/notifications", () -> notifications.markRead(Actors.require(), id));
   }
 
   @PostMapping("/notifications/read-all")
-  String readAll() {
-    notifications.markAllRead(Actors.require());
-    return "redirect:/notifications";
+  String readAll(RedirectAttributes redirect) {
+    return quietly(redirect, "/notifications", () -> notifications.markAllRead(Actors.require()));
   }
 
   @PostMapping("/notifications/{id}/ack")
   String ack(
       @PathVariable long id,
-      @RequestHeader(value = HttpHeaders.REFERER, required = false) String referer) {
-    notifications.acknowledge(Actors.require(), id);
-    return "redirect:" + safeBack(referer);
+      @RequestHeader(value = HttpHeaders.REFERER, required = false) String referer,
+      RedirectAttributes redirect) {
+    return quietly(
+        redirect, safeBack(referer), () -> notifications.acknowledge(Actors.require(), id));
+  }
+
+  /**
+   * A button that changes only what the list shows: no "saved" message; a refusal (an unknown
+   * notification) is an error page, as the page it came from may be any page.
+   */
+  static String quietly(RedirectAttributes redirect, String next, Runnable action) {
+    return FormSubmission.of(redirect)
+        .saved(null)
+        .run(
+            () -> {
+              action.run();
+              return next;
+            });
   }
 
   /** Only same-site paths: never redirect to another host. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff notices: the list with read rates, one notice with who has not read it, acknowledging. */
 @Controller
@@ -47,8 +48,11 @@ class StaffNoticePages {
   @PostMapping("/staff/notices/{id}/ack")
   String ack(
       @PathVariable long id,
-      @RequestHeader(value = HttpHeaders.REFERER, required = false) String referer) {
-    notices.acknowledge(Actors.require(), id);
-    return "redirect:" + NotificationPages.safeBack(referer);
+      @RequestHeader(value = HttpHeaders.REFERER, required = false) String referer,
+      RedirectAttributes redirect) {
+    return NotificationPages.quietly(
+        redirect,
+        NotificationPages.safeBack(referer),
+        () -> notices.acknowledge(Actors.require(), id));
   }
 }

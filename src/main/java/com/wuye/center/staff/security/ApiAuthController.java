@@ -49,17 +49,7 @@ class ApiAuthController {
       @Valid @RequestBody LoginRequest body,
       HttpServletRequest request,
       HttpServletResponse response) {
-    Authentication auth;
-    try {
-      auth =
-          authManager.authenticate(
-              UsernamePasswordAuthenticationToken.unauthenticated(
-                  body.username(), body.password()));
-    } catch (LockedException e) {
-      throw new DomainException(DomainException.Kind.UNAUTHORIZED, "login.locked", "username");
-    } catch (AuthenticationException e) {
-      throw new DomainException(DomainException.Kind.UNAUTHORIZED, "login.failed", "password");
-    }
+    Authentication auth = authenticate(body);
     if (request.getSession(false) != null) {
       request.changeSessionId(); // no session fixation
     }
@@ -71,5 +61,17 @@ class ApiAuthController {
     CurrentUser user = principal.currentUser();
     return new LoginResponse(
         request.getSession().getId(), user.username(), user.displayName(), principal.roleNames());
+  }
+
+  /** The account, or 401 naming why: locked after failed logins, or a wrong password. */
+  private Authentication authenticate(LoginRequest body) {
+    try {
+      return authManager.authenticate(
+          UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password()));
+    } catch (LockedException e) {
+      throw new DomainException(DomainException.Kind.UNAUTHORIZED, "login.locked", "username");
+    } catch (AuthenticationException e) {
+      throw new DomainException(DomainException.Kind.UNAUTHORIZED, "login.failed", "password");
+    }
   }
 }

@@ -4,16 +4,17 @@ import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.web.FormSubmission;
 import com.wuye.center.staff.StaffService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -48,21 +49,21 @@ class ResidentAccountController {
     return new Created(staff.accountIdOf(username), username);
   }
 
+  /** The initial password customer service sets (never sent back to the page). */
+  record AccountForm(String password) {}
+
   @PostMapping("/staff/units/{unitId}/residents/{residentId}/account")
   String createFromPage(
       @PathVariable long unitId,
       @PathVariable long residentId,
-      @RequestParam String password,
+      @Valid AccountForm form,
+      BindingResult binding,
       RedirectAttributes redirect) {
-    try {
-      open(Actors.require(), unitId, residentId, password);
-      redirect.addFlashAttribute("saved", true);
-    } catch (DomainException e) {
-      redirect.addFlashAttribute("errorKey", e.messageKey());
-      redirect.addFlashAttribute(
-          "errorArgs", Arrays.stream(e.args()).map(String::valueOf).toArray(String[]::new));
-    }
-    return "redirect:/staff/units/" + unitId;
+    return FormSubmission.of(binding, redirect, form)
+        .saved("common.saved")
+        .run(
+            "/staff/units/" + unitId,
+            () -> open(Actors.require(), unitId, residentId, form.password()));
   }
 
   private String open(CurrentUser user, long unitId, long residentId, String password) {

@@ -2,10 +2,9 @@ package com.wuye.center.estate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.IdDocument;
-import com.wuye.center.shared.Role;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,13 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class EstateImportIntegrationTests {
+class UnitImportIntegrationTests {
 
-  static final AtomicInteger SEQ = new AtomicInteger();
-  static final CurrentUser ADMIN =
-      new CurrentUser(0, "test", "test", 0L, null, Set.of(Role.ADMIN), Set.of());
-
-  @Autowired EstateImport importer;
+  @Autowired UnitImport importer;
   @Autowired EstateService estate;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
@@ -36,12 +29,17 @@ class EstateImportIntegrationTests {
   static final List<String> HEADER =
       List.of("楼栋", "单元", "楼层", "房号", "建筑面积", "用途", "姓名", "关系", "手机", "证件类型", "证件号码", "入住日期");
 
+  /** A community without buildings (the import creates them). */
   long newCommunity() {
-    int n = SEQ.incrementAndGet();
+    String code = Demo.unique("IMP");
     return estate.createCommunity(
-        ADMIN,
-        new EstateService.NewCommunity(
-            "IMP" + n + "X" + System.nanoTime() % 100000, "导入测试" + n, null));
+        Demo.ADMIN, new EstateService.NewCommunity(code, "导入测试" + code, null));
+  }
+
+  UnitImport.Report importXlsx(long community, List<List<String>> rows, UnitImport.Mode mode)
+      throws IOException {
+    return importer.importFile(
+        Demo.ADMIN, community, "units.xlsx", new ByteArrayInputStream(xlsx(rows)), mode);
   }
 
   static String id(int n) {
@@ -110,61 +108,38 @@ class EstateImportIntegrationTests {
   }
 
   long units(long community) {
-    return jdbc.sql("SELECT count(*) FROM unit WHERE community_id = :c")
-        .param("c", community)
-        .query(Long.class)
-        .single();
+    return count("SELECT count(*) FROM unit WHERE community_id = :v", community);
+  }
+
+  long count(String sql, Object value) {
+    return jdbc.sql(sql).param("v", value).query(Long.class).single();
   }
 
   @Test
   void fileWithBadRowsImportsNothingAndReportsEachProblem() throws IOException {
     long community = newCommunity();
-    var report =
-        importer.importFile(
-            ADMIN,
-            community,
-            "units.xlsx",
-            new ByteArrayInputStream(xlsx(mixedRows(10))),
-            EstateImport.Mode.ALL_OR_NOTHING);
+    var report = importXlsx(community, mixedRows(10), UnitImport.Mode.ALL_OR_NOTHING);
 
     assertThat(report.imported()).isFalse();
     assertThat(report.rows()).isEqualTo(5);
     assertThat(report.validRows()).isEqualTo(2);
     assertThat(report.errors())
         .extracting(
-            EstateImport.RowError::row,
-            EstateImport.RowError::column,
-            EstateImport.RowError::messageKey)
+            UnitImport.RowError::row, UnitImport.RowError::column, UnitImport.RowError::messageKey)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(3, "手机", "error.phone.format"),
             org.assertj.core.groups.Tuple.tuple(4, "建筑面积", "error.unit.area"),
             org.assertj.core.groups.Tuple.tuple(5, "用途", "error.import.usage"),
             org.assertj.core.groups.Tuple.tuple(5, "证件号码", "error.id.format"));
     assertThat(units(community)).isZero();
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM building WHERE community_id = :c")
-                .param("c", community)
-                .query(Long.class)
-                .single())
-        .isZero();
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM resident WHERE id_number = :i")
-                .param("i", id(11))
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(count("SELECT count(*) FROM building WHERE community_id = :v", community)).isZero();
+    assertThat(count("SELECT count(*) FROM resident WHERE id_number = :v", id(11))).isZero();
   }
 
   @Test
   void userMayExplicitlyImportOnlyTheGoodRows() throws IOException {
     long community = newCommunity();
-    var report =
-        importer.importFile(
-            ADMIN,
-            community,
-            "units.xlsx",
-            new ByteArrayInputStream(xlsx(mixedRows(20))),
-            EstateImport.Mode.VALID_ROWS_ONLY);
+    var report = importXlsx(community, mixedRows(20), UnitImport.Mode.VALID_ROWS_ONLY);
 
     assertThat(report.imported()).isTrue();
     assertThat(report.unitsCreated()).isEqualTo(2);
@@ -211,27 +186,15 @@ class EstateImportIntegrationTests {
                 id(32),
                 "2022-01-01"),
             List.of("9", "1", "1", "102", "80", "住宅", "", "", "", "", "", ""));
-    var first =
-        importer.importFile(
-            ADMIN,
-            community,
-            "a.xlsx",
-            new ByteArrayInputStream(xlsx(rows)),
-            EstateImport.Mode.ALL_OR_NOTHING);
+    var first = importXlsx(community, rows, UnitImport.Mode.ALL_OR_NOTHING);
     assertThat(first.imported()).isTrue();
     assertThat(first.unitsCreated()).isEqualTo(2);
     assertThat(first.residentsCreated()).isEqualTo(2);
 
-    var again =
-        importer.importFile(
-            ADMIN,
-            community,
-            "a.xlsx",
-            new ByteArrayInputStream(xlsx(rows)),
-            EstateImport.Mode.ALL_OR_NOTHING);
+    var again = importXlsx(community, rows, UnitImport.Mode.ALL_OR_NOTHING);
     assertThat(again.imported()).isFalse();
     assertThat(again.errors())
-        .extracting(EstateImport.RowError::messageKey)
+        .extracting(UnitImport.RowError::messageKey)
         .containsOnly("error.unit.duplicate");
     assertThat(units(community)).isEqualTo(2);
   }
@@ -246,11 +209,11 @@ class EstateImportIntegrationTests {
             + ",\r\n";
     var report =
         importer.importFile(
-            ADMIN,
+            Demo.ADMIN,
             community,
             "units.csv",
             new ByteArrayInputStream(csv.getBytes(Charset.forName("GBK"))),
-            EstateImport.Mode.ALL_OR_NOTHING);
+            UnitImport.Mode.ALL_OR_NOTHING);
     assertThat(report.imported()).isTrue();
     assertThat(
             jdbc.sql("SELECT name FROM resident WHERE id_number = :i")
