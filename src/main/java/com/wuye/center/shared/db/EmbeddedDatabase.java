@@ -573,7 +573,7 @@ public final class EmbeddedDatabase {
               "Embedded PostgreSQL did not restart yet (attempt {}): {}", attempt, e.getMessage());
         }
         sleep(backoff);
-        backoff = Math.min(backoff * 2, 5_000);
+        backoff = Math.min(backoff * 2, 2_000);
       }
     }
   }
@@ -724,7 +724,7 @@ public final class EmbeddedDatabase {
     synchronized (lastLines) {
       lines = new ArrayList<>(lastLines);
     }
-    List<String> picked = new ArrayList<>();
+    java.util.Set<String> picked = new java.util.LinkedHashSet<>();
     boolean follow = false;
     for (String l : lines) {
       int at = indexOfLevel(l, "FATAL:", "PANIC:");
@@ -744,7 +744,7 @@ public final class EmbeddedDatabase {
           .skip(Math.max(0, lines.size() - 2))
           .forEach(l -> picked.add(l.trim()));
     }
-    return String.join(" ", picked);
+    return String.join(" ", picked.stream().limit(4).toList());
   }
 
   private static int indexOfLevel(String line, String... levels) {

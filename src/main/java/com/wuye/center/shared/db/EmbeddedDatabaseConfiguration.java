@@ -1,11 +1,13 @@
 package com.wuye.center.shared.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -44,6 +46,19 @@ public class EmbeddedDatabaseConfiguration {
   @Bean
   FlywayConfigurationCustomizer embeddedDatabaseOwnerRunsMigrations(EmbeddedDatabase db) {
     return configuration -> configuration.dataSource(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, "");
+  }
+
+  /**
+   * Boot's {@code db} health check, answering DOWN at once while the embedded server is known to be
+   * down instead of waiting for a pooled connection.
+   */
+  @Bean
+  HealthIndicator dbHealthIndicator(EmbeddedDatabase db, DataSource dataSource) {
+    DataSourceHealthIndicator check = new DataSourceHealthIndicator(dataSource);
+    return () ->
+        db.state() == EmbeddedDatabase.State.RUNNING
+            ? check.health(true)
+            : Health.down().withDetail("database", db.state().name()).build();
   }
 
   /** DOWN at once while the embedded server is dead or restarting. */
