@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 /**
  * Least privilege in the database: after every migration run (as the schema owner), the app's own
  * role gets exactly what it needs on every table the migrations made — SELECT, INSERT, UPDATE,
- * DELETE, and USAGE on the sequences — and on the append-only tables (the audit trail, the key
- * chain of custody, and every table guarded by a refuse-update-or-delete trigger) only SELECT and
- * INSERT. It owns nothing, so it can neither switch the triggers off ({@code ALTER TABLE … DISABLE
- * TRIGGER}: owner only) nor bypass them ({@code session_replication_role}: superuser only). New
- * tables of later migrations are covered by the next start.
+ * DELETE, USAGE on the sequences, MAINTAIN (ANALYZE, VACUUM; PostgreSQL 17) — and on the
+ * append-only tables (the audit trail, the key chain of custody, and every table guarded by a
+ * refuse-update-or-delete trigger) only SELECT and INSERT. It owns nothing, so it can neither
+ * switch the triggers off ({@code ALTER TABLE … DISABLE TRIGGER}: owner only) nor bypass them
+ * ({@code session_replication_role}: superuser only). New tables of later migrations are covered by
+ * the next start.
  *
  * <p>The app's role is {@link EmbeddedDatabase#APP_ROLE} in embedded mode; with an external
  * database it is {@code wuye.db.app-role} (default: {@code spring.datasource.username}), and the
@@ -128,6 +129,10 @@ class AppRoleGrants implements Callback {
       String in = " IN SCHEMA " + identifier(schema(c));
       s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES" + in + " TO " + r);
       s.execute("REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES" + in + " FROM " + r);
+      if (c.getMetaData().getDatabaseMajorVersion() >= 17) {
+        // ANALYZE after a bulk load (and VACUUM): changes no row, switches off no trigger
+        s.execute("GRANT MAINTAIN ON ALL TABLES" + in + " TO " + r);
+      }
       s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES" + in + " TO " + r);
       s.execute(
           "REVOKE ALL ON TABLE " + identifier(schema(c)) + ".flyway_schema_history FROM " + r);
