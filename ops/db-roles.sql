@@ -4,8 +4,8 @@
 --               The app uses it only at start-up: SPRING_FLYWAY_USER / SPRING_FLYWAY_PASSWORD.
 --   wuye_app    the app's connection pool: owns nothing; after every migration run the app grants
 --               it SELECT/INSERT/UPDATE/DELETE on its tables, USAGE on the sequences, MAINTAIN
---               (PostgreSQL 17) and only SELECT/INSERT on the append-only tables (audit_log, the
---               key chain of custody, every table guarded by a refuse-update trigger).
+--               (PostgreSQL 17), and only SELECT/INSERT on the append-only audit_log and
+--               keycustody_movement (the key chain of custody).
 --               SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD.
 --
 -- Run once, as a superuser (or a role with CREATEROLE and CREATEDB), with psql:

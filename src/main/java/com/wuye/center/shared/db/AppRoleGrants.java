@@ -19,11 +19,10 @@ import org.springframework.stereotype.Component;
  * Least privilege in the database: after every migration run (as the schema owner), the app's own
  * role gets exactly what it needs on every table the migrations made — SELECT, INSERT, UPDATE,
  * DELETE, USAGE on the sequences, MAINTAIN (ANALYZE, VACUUM; PostgreSQL 17) — and on the
- * append-only tables (the audit trail, the key chain of custody, and every table guarded by a
- * refuse-update-or-delete trigger) only SELECT and INSERT. It owns nothing, so it can neither
- * switch the triggers off ({@code ALTER TABLE … DISABLE TRIGGER}: owner only) nor bypass them
- * ({@code session_replication_role}: superuser only). New tables of later migrations are covered by
- * the next start.
+ * append-only audit trail and key chain of custody only SELECT and INSERT. It owns nothing, so it
+ * can neither switch the triggers off ({@code ALTER TABLE … DISABLE TRIGGER}: owner only) nor
+ * bypass them ({@code session_replication_role}: superuser only). New tables of later migrations
+ * are covered by the next start.
  *
  * <p>The app's role is {@link EmbeddedDatabase#APP_ROLE} in embedded mode; with an external
  * database it is {@code wuye.db.app-role} (default: {@code spring.datasource.username}), and the
@@ -71,25 +70,23 @@ class AppRoleGrants implements Callback {
     }
   }
 
-  /** The tables whose rows are never changed or removed once written. */
+  /**
+   * The append-only tables the app's role may only read and add to: the audit trail and the key
+   * chain of custody. (The other tables whose triggers refuse UPDATE and DELETE keep those
+   * privileges, and their triggers refuse; the role cannot switch a trigger off either way.)
+   */
+  static final List<String> APPEND_ONLY = List.of("audit_log", "keycustody_movement");
+
   static List<String> appendOnlyTables(Connection c) throws SQLException {
     List<String> tables = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT DISTINCT c.relname FROM pg_trigger t"
-                    + " JOIN pg_class c ON c.oid = t.tgrelid"
-                    + " JOIN pg_proc p ON p.oid = t.tgfoid"
-                    + " WHERE c.relnamespace = current_schema()::regnamespace"
-                    + " AND NOT t.tgisinternal"
-                    + " AND (p.proname LIKE '%append_only%' OR p.proname LIKE '%insert_only%'"
-                    + "      OR p.proname = 'refuse_update_or_delete')"
-                    + " UNION SELECT relname FROM pg_class"
-                    + " WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'"
-                    + " AND relname IN ('audit_log', 'keycustody_movement')"
-                    + " ORDER BY 1")) {
-      while (rs.next()) {
-        tables.add(rs.getString(1));
+    for (String t : APPEND_ONLY) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT to_regclass(" + literal("public." + t) + ") IS NOT NULL")) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          tables.add(t);
+        }
       }
     }
     return tables;
@@ -141,10 +138,9 @@ class AppRoleGrants implements Callback {
       }
     }
     log.info(
-        "Database role {}: DML on the app's tables; SELECT and INSERT only on {} append-only"
-            + " tables",
+        "Database role {}: DML on the app's tables; SELECT and INSERT only on {}",
         role,
-        appendOnly.size());
+        appendOnly);
   }
 
   private static String schema(Connection c) throws SQLException {

@@ -1,13 +1,10 @@
 package com.wuye.center.shared.db;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,10 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +58,6 @@ public final class EmbeddedDatabase {
   public static final String APP_ROLE = "wuye_app";
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-  private static final Logger serverLog = LoggerFactory.getLogger("postgres");
   private static final Map<String, EmbeddedDatabase> RUNNING = new HashMap<>();
   private static final String EPHEMERAL_PREFIX = "wuye-pg-";
 
@@ -85,7 +78,7 @@ public final class EmbeddedDatabase {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Object lifecycle = new Object();
-  private final Deque<String> lastLines = new ArrayDeque<>();
+  private final ServerLog output = new ServerLog();
 
   private volatile Process process;
   private volatile State state = State.STARTING;
@@ -190,7 +183,7 @@ public final class EmbeddedDatabase {
     }
     EmbeddedDatabase db = null;
     try {
-      stopOrphan(dir);
+      ServerProcesses.stopOrphan(dir);
       int chosen = choosePort(port, dir);
       db = new EmbeddedDatabase(dir.toString(), dir, false, chosen, channel, lock);
       db.initIfNew();
@@ -207,7 +200,7 @@ public final class EmbeddedDatabase {
 
   private static EmbeddedDatabase startEphemeral(int port) {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    cleanStaleEphemeralFolders(tmp);
+    ServerProcesses.cleanStaleFolders(tmp, EPHEMERAL_PREFIX);
     try {
       Path dir = Files.createTempDirectory(tmp, EPHEMERAL_PREFIX);
       FileChannel channel =
@@ -224,49 +217,6 @@ public final class EmbeddedDatabase {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create a throw-away PostgreSQL folder", e);
     }
-  }
-
-  /** A postmaster left running on our folder by an app that was killed: stop it cleanly. */
-  private static void stopOrphan(Path dir) {
-    Optional<PostmasterPid> pid = PostmasterPid.read(dir);
-    if (pid.isEmpty() || !pid.get().alive()) {
-      return;
-    }
-    PostmasterPid p = pid.get();
-    if (!p.isLivePostmasterOf(dir)) {
-      // PostgreSQL would refuse to start while the recorded process id is alive
-      log.warn(
-          "Removing the stale postmaster.pid in {}: process {} is not a PostgreSQL server of this"
-              + " folder",
-          dir,
-          p.pid());
-      try {
-        Files.deleteIfExists(dir.resolve("postmaster.pid"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return;
-    }
-    long started = System.nanoTime();
-    log.warn(
-        "Found an embedded PostgreSQL (pid {}, port {}) still running on {}, left by an app that"
-            + " was killed; stopping it cleanly before starting our own",
-        p.pid(),
-        p.port(),
-        dir);
-    ProcessHandle handle = ProcessHandle.of(p.pid()).orElseThrow();
-    signal(p.pid(), "INT"); // fast shutdown: disconnect clients, checkpoint, exit
-    if (!waitForExit(handle, Duration.ofSeconds(30))) {
-      signal(p.pid(), "QUIT"); // immediate shutdown: crash recovery at the next start
-      if (!waitForExit(handle, Duration.ofSeconds(5))) {
-        handle.destroyForcibly();
-        waitForExit(handle, Duration.ofSeconds(5));
-      }
-    }
-    log.warn(
-        "Stopped the orphan PostgreSQL (pid {}) in {} ms",
-        p.pid(),
-        (System.nanoTime() - started) / 1_000_000);
   }
 
   private static int choosePort(int port, Path dir) {
@@ -387,16 +337,12 @@ public final class EmbeddedDatabase {
           args.add(k + "=" + v);
         });
     try {
-      synchronized (lastLines) {
-        lastLines.clear();
-      }
+      output.clear();
       Process p =
           new ProcessBuilder(PostgresBinaries.command("postgres", args.toArray(String[]::new)))
               .redirectErrorStream(true)
               .start();
-      Thread pump = new Thread(() -> pumpLog(p), "postgres-log-" + p.pid());
-      pump.setDaemon(true);
-      pump.start();
+      output.follow(p);
       return p;
     } catch (IOException e) {
       throw new EmbeddedDatabaseException(
@@ -412,7 +358,8 @@ public final class EmbeddedDatabase {
     while (true) {
       if (!p.isAlive()) {
         sleep(100); // let the log pump read PostgreSQL's last words
-        throw startFailure(p.exitValue());
+        throw EmbeddedDatabaseException.startFailed(
+            dataDir, p.exitValue(), output.reason(), () -> suggestPort(port));
       }
       Optional<PostmasterPid> pid = PostmasterPid.read(dataDir);
       if (pid.isPresent() && pid.get().pid() == p.pid() && pid.get().status().equals("ready")) {
@@ -430,7 +377,7 @@ public final class EmbeddedDatabase {
                 + " did not become ready within "
                 + startupTimeout.toMinutes()
                 + " minutes: "
-                + reason(),
+                + output.reason(),
             "Look at the PostgreSQL log lines above ('postgres' logger).");
       }
       sleep(20);
@@ -532,7 +479,7 @@ public final class EmbeddedDatabase {
         p.pid(),
         dataDir,
         p.exitValue(),
-        reason().isEmpty() ? "" : " (" + reason() + ")",
+        output.reason().isEmpty() ? "" : " (" + output.reason() + ")",
         port);
     Thread t = new Thread(this::restart, "embedded-pg-restart");
     t.setDaemon(true);
@@ -591,7 +538,7 @@ public final class EmbeddedDatabase {
     stopServer();
     releaseLock(lock, lockChannel);
     if (ephemeral) {
-      deleteTree(dataDir);
+      ServerProcesses.deleteTree(dataDir);
       try {
         Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".lock"));
       } catch (IOException e) {
@@ -612,14 +559,7 @@ public final class EmbeddedDatabase {
       return;
     }
     long started = System.nanoTime();
-    signal(p.pid(), "INT");
-    if (!waitForExit(p.toHandle(), Duration.ofSeconds(15))) {
-      log.warn("Embedded PostgreSQL did not stop within 15 s; immediate shutdown");
-      signal(p.pid(), "QUIT");
-      if (!waitForExit(p.toHandle(), Duration.ofSeconds(5))) {
-        p.destroyForcibly();
-      }
-    }
+    ServerProcesses.stop(p.toHandle(), Duration.ofSeconds(15));
     log.info("Embedded PostgreSQL stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -676,208 +616,9 @@ public final class EmbeddedDatabase {
 
   // ------------------------------------------------------------------ helpers
 
-  private void pumpLog(Process p) {
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      boolean loud = false;
-      while ((line = in.readLine()) != null) {
-        synchronized (lastLines) {
-          lastLines.addLast(line);
-          while (lastLines.size() > 200) {
-            lastLines.removeFirst();
-          }
-        }
-        if (line.contains("FATAL:")
-            || line.contains("PANIC:")
-            || line.contains("WARNING:")
-            || line.contains("invalid page")
-            || line.contains("checksum")) {
-          loud = true;
-        } else if (line.contains("LOG:") || line.contains("ERROR:")) {
-          loud =
-              line.contains("LOG:")
-                  && (line.contains("database system")
-                      || line.contains("redo ")
-                      || line.contains("terminated by signal")
-                      || line.contains("shutting down")
-                      || line.contains("received"));
-          if (loud) {
-            serverLog.info(line);
-            continue;
-          }
-        }
-        if (loud) {
-          serverLog.warn(line);
-        } else {
-          serverLog.debug(line);
-        }
-      }
-    } catch (IOException e) {
-      serverLog.debug("log pump ended: {}", e.getMessage());
-    }
-  }
-
-  /** PostgreSQL's own reason, from the lines it wrote since the last start. */
-  String reason() {
-    List<String> lines;
-    synchronized (lastLines) {
-      lines = new ArrayList<>(lastLines);
-    }
-    java.util.Set<String> picked = new java.util.LinkedHashSet<>();
-    boolean follow = false;
-    for (String l : lines) {
-      int at = indexOfLevel(l, "FATAL:", "PANIC:");
-      if (at >= 0) {
-        picked.add(l.substring(at).replaceAll("\\s+", " ").trim());
-        follow = true;
-      } else if (follow && (l.contains("DETAIL:") || l.contains("HINT:"))) {
-        int d = indexOfLevel(l, "DETAIL:", "HINT:");
-        picked.add(l.substring(d).replaceAll("\\s+", " ").trim());
-      } else {
-        follow = false;
-      }
-    }
-    if (picked.isEmpty()) {
-      lines.stream()
-          .filter(l -> !l.isBlank())
-          .skip(Math.max(0, lines.size() - 2))
-          .forEach(l -> picked.add(l.trim()));
-    }
-    return String.join(" ", picked.stream().limit(4).toList());
-  }
-
-  private static int indexOfLevel(String line, String... levels) {
-    for (String level : levels) {
-      int i = line.indexOf(level);
-      if (i >= 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private EmbeddedDatabaseException startFailure(int exitCode) {
-    String reason = reason();
-    String what =
-        "The embedded PostgreSQL could not start on data folder "
-            + dataDir
-            + " (exit code "
-            + exitCode
-            + "): "
-            + (reason.isEmpty() ? "no reason given" : reason);
-    String action;
-    if (reason.contains("incompatible with server")) {
-      action =
-          "The folder was made by another PostgreSQL major version; this app bundles PostgreSQL"
-              + " 17. Start the PostgreSQL version that made it and back it up (pg_dump), or"
-              + " upgrade the folder with pg_upgrade to 17; or point WUYE_DB_DATA_DIR to a new"
-              + " folder and restore a backup of this app there (--restore=FILE).";
-    } else if (reason.contains("pg_control")
-        || reason.contains("checkpoint record")
-        || reason.contains("could not open file")
-        || reason.contains("could not read file")
-        || reason.contains("invalid")
-        || reason.contains("PANIC")) {
-      action =
-          "The data folder is damaged. Keep it for analysis, point WUYE_DB_DATA_DIR to a new"
-              + " folder and restore the latest backup there: java -jar app.jar --restore=FILE.";
-    } else if (reason.contains("could not bind") || reason.contains("could not create any")) {
-      action =
-          "The port was taken while starting: choose another with WUYE_DB_PORT, e.g. WUYE_DB_PORT="
-              + suggestPort(port)
-              + ".";
-    } else if (reason.contains("lock file")) {
-      action =
-          "Another PostgreSQL is running on this folder: stop it, or use another folder"
-              + " (WUYE_DB_DATA_DIR).";
-    } else {
-      action = "Look at the PostgreSQL log lines above ('postgres' logger).";
-    }
-    return new EmbeddedDatabaseException(what, action);
-  }
-
   private static String lastLinesOf(String output) {
     String[] lines = output.strip().split("\n");
     return String.join(" ", List.of(lines).subList(Math.max(0, lines.length - 3), lines.length));
-  }
-
-  static void signal(long pid, String signal) {
-    try {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-          .redirectErrorStream(true)
-          .start()
-          .waitFor(5, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  static boolean waitForExit(ProcessHandle handle, Duration timeout) {
-    try {
-      handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return !handle.isAlive();
-    } catch (java.util.concurrent.ExecutionException e) {
-      return !handle.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !handle.isAlive();
-    }
-  }
-
-  private static void cleanStaleEphemeralFolders(Path tmp) {
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, EPHEMERAL_PREFIX + "*")) {
-      for (Path dir : dirs) {
-        if (!Files.isDirectory(dir)) {
-          continue;
-        }
-        Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
-        try (FileChannel ch =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-          FileLock l;
-          try {
-            l = ch.tryLock();
-          } catch (java.nio.channels.OverlappingFileLockException e) {
-            continue; // ours, in this JVM
-          }
-          if (l == null) {
-            continue; // in use by another JVM
-          }
-          try {
-            stopOrphan(dir);
-            deleteTree(dir);
-          } finally {
-            l.release();
-          }
-        }
-        Files.deleteIfExists(lockFile);
-      }
-    } catch (IOException | RuntimeException e) {
-      log.debug("Could not clean stale throw-away PostgreSQL folders: {}", e.getMessage());
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  log.debug("Could not delete {}: {}", p, e.getMessage());
-                }
-              });
-    } catch (IOException e) {
-      log.debug("Could not delete {}: {}", dir, e.getMessage());
-    }
   }
 
   private static void releaseLock(FileLock lock, FileChannel channel) {

@@ -283,7 +283,7 @@ class DatabaseCrashIntegrationTests {
       long pid = db.pid();
       killed = System.nanoTime();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-      ProcessHandle.of(pid).ifPresent(h -> EmbeddedDatabase.waitForExit(h, Duration.ofSeconds(5)));
+      ProcessHandle.of(pid).ifPresent(h -> ServerProcesses.waitForExit(h, Duration.ofSeconds(5)));
       Files.move(control, aside);
       long t0 = System.nanoTime();
       HttpResponse<String> health = get("/actuator/health", null, Duration.ofSeconds(10));
@@ -344,7 +344,7 @@ class DatabaseCrashIntegrationTests {
   void aGracefulStopDoesNotHangOnADeadDatabase() throws Exception {
     long pid = db.pid();
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-    ProcessHandle.of(pid).ifPresent(h -> EmbeddedDatabase.waitForExit(h, Duration.ofSeconds(5)));
+    ProcessHandle.of(pid).ifPresent(h -> ServerProcesses.waitForExit(h, Duration.ofSeconds(5)));
     Path control = db.dataDir().resolve("global/pg_control");
     Path aside = db.dataDir().resolve("global/pg_control.aside");
     Files.move(control, aside);
