@@ -1,4 +1,4 @@
--- Renovation 装修申请 (issue 18, RN-1…RN-12 in docs/norms/RENOVATION.md): an application for a unit
+-- Renovation 装修申请 (issue 18, RN-1…RN-15 in docs/norms/RENOVATION.md): an application for a unit
 -- with its contractor and workers (ID numbers only as a keyed hash and masked), scope, dates and the
 -- community's rules as accepted; engineering review and the supervisor's approval; the deposit
 -- (装修押金) and fees through the cashier; the permit (施工许可证); inspections on a schedule;
@@ -33,7 +33,7 @@ CREATE TABLE renovation_application (
   description          VARCHAR(1000) NOT NULL CHECK (length(trim(description)) > 0),
   start_date           DATE          NOT NULL,
   end_date             DATE          NOT NULL,
-  -- RN-4: the community's rules as shown, accepted before anything is submitted
+  -- RN-5: the community's rules as shown, accepted before anything is submitted
   rules_text           TEXT          NOT NULL CHECK (length(trim(rules_text)) > 0),
   rules_accepted_at    TIMESTAMPTZ   NOT NULL,
   submitted_at         TIMESTAMPTZ   NOT NULL,
@@ -76,7 +76,7 @@ CREATE TABLE renovation_application (
     AND scope <@ ARRAY['WALLS','WATER_ELECTRIC','LAYOUT','BALCONY']::VARCHAR(20)[]),
   -- RN-3: the works end on or after they start, within 180 days
   CONSTRAINT renovation_application_dates CHECK (end_date >= start_date AND end_date - start_date < 180),
-  -- RN-5: reviewed before decided, decided by another person (four eyes)
+  -- RN-6: reviewed before decided, decided by another person (four eyes)
   CONSTRAINT renovation_application_reviewed CHECK (
     status IN ('SUBMITTED','CANCELLED')
     OR (reviewed_by IS NOT NULL AND recommendation IS NOT NULL AND length(trim(review_reasons)) > 0 AND reviewed_at IS NOT NULL)),
@@ -84,7 +84,7 @@ CREATE TABLE renovation_application (
   CONSTRAINT renovation_application_approved CHECK (
     status NOT IN ('APPROVED','PERMITTED','IN_PROGRESS','ACCEPTED','CLOSED')
     OR (decided_by IS NOT NULL AND length(trim(decision_reasons)) > 0 AND deposit_amount IS NOT NULL AND fee_amount IS NOT NULL)),
-  -- RN-6: works start only once the deposit is paid
+  -- RN-7: works start only once the deposit is paid
   CONSTRAINT renovation_application_deposit_paid CHECK (
     status NOT IN ('PERMITTED','IN_PROGRESS','ACCEPTED','CLOSED')
     OR (deposit_charge_id IS NOT NULL AND deposit_paid_at IS NOT NULL)),
@@ -92,7 +92,7 @@ CREATE TABLE renovation_application (
     status NOT IN ('IN_PROGRESS','ACCEPTED','CLOSED') OR started_at IS NOT NULL),
   CONSTRAINT renovation_application_accepted CHECK (
     status NOT IN ('ACCEPTED','CLOSED') OR (accepted_by IS NOT NULL AND accepted_at IS NOT NULL)),
-  -- RN-11: closed by exactly one refund through the cashier
+  -- RN-15: closed by exactly one refund through the cashier
   CONSTRAINT renovation_application_refunded CHECK (
     (status = 'CLOSED') = (refund_payment_id IS NOT NULL)
     AND (refund_payment_id IS NULL OR (refund_amount IS NOT NULL AND refund_amount <= deposit_amount
@@ -100,7 +100,7 @@ CREATE TABLE renovation_application (
   CONSTRAINT renovation_application_refund_unique UNIQUE (refund_payment_id),
   CONSTRAINT renovation_application_cancelled CHECK (
     (status = 'CANCELLED') = (cancelled_at IS NOT NULL AND length(trim(cancel_reason)) > 0)),
-  -- RN-2: one open application per unit and day — no two open applications of a unit overlap
+  -- RN-4: one open application per unit and day — no two open applications of a unit overlap
   CONSTRAINT renovation_application_no_overlap EXCLUDE USING gist (
     unit_id WITH =, daterange(start_date, end_date, '[]') WITH &&)
     WHERE (status IN ('SUBMITTED','REVIEWED','APPROVED','PERMITTED','IN_PROGRESS'))
@@ -168,7 +168,7 @@ CREATE INDEX renovation_inspection_visit_idx ON renovation_inspection_visit (ins
 ALTER TABLE renovation_file ADD CONSTRAINT renovation_file_visit_fk
   FOREIGN KEY (visit_id) REFERENCES renovation_inspection_visit (id);
 
--- RN-8: a violation is rectified by a deadline on the deadline clock
+-- RN-12: a violation is rectified by a deadline on the deadline clock
 CREATE TABLE renovation_violation (
   id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   application_id  BIGINT        NOT NULL REFERENCES renovation_application (id),
@@ -188,7 +188,7 @@ CREATE TABLE renovation_violation (
 );
 CREATE INDEX renovation_violation_application_idx ON renovation_violation (application_id, id);
 
--- RN-9: deductions from the deposit, each with its reason; together less than the deposit
+-- RN-14: deductions from the deposit, each with its reason; together less than the deposit
 CREATE TABLE renovation_deduction (
   id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   application_id  BIGINT        NOT NULL REFERENCES renovation_application (id),
@@ -201,7 +201,7 @@ CREATE TABLE renovation_deduction (
 );
 CREATE INDEX renovation_deduction_application_idx ON renovation_deduction (application_id, id);
 
--- RN-10: neighbours' work-hour and quiet-hour complaints linked to the application
+-- RN-13: neighbours' work-hour and quiet-hour complaints linked to the application
 CREATE TABLE renovation_complaint (
   application_id   BIGINT      NOT NULL REFERENCES renovation_application (id),
   complaint_id     BIGINT      NOT NULL REFERENCES complaint (id),
