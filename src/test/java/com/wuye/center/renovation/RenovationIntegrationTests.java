@@ -483,6 +483,37 @@ class RenovationIntegrationTests {
         .isEqualTo("EXPIRED");
   }
 
+  /** The rows of a board queue for a unit of the demo community. */
+  private List<JsonNode> queue(String queue, String unitCode) {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (JsonNode r :
+        f.login("kefu")
+            .get("/api/v1/renovations?queue=" + queue + "&size=100")
+            .json()
+            .get("items")) {
+      if (r.get("unitCode").asString().equals(unitCode)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName(
+      "RN-7 RN-11 the demo company has a renovation in progress (2-1-1501, deposit paid, hidden works passed) and one awaiting review (1-1-102)")
+  void demoRenovations() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> queue("IN_PROGRESS", "2-1-1501").size() == 1);
+    JsonNode demo = f.get(queue("IN_PROGRESS", "2-1-1501").get(0).get("id").asLong());
+    assertThat(demo.get("permitCode").asString()).isNotBlank();
+    assertThat(demo.get("inspections"))
+        .filteredOn(i -> i.get("kind").asString().equals("HIDDEN_WORKS"))
+        .singleElement()
+        .satisfies(i -> assertThat(i.get("status").asString()).isEqualTo("PASSED"));
+    assertThat(queue("TO_REVIEW", "1-1-102")).hasSize(1);
+  }
+
   @Test
   @DisplayName("RN-13 a complaint of another community is as unknown as none")
   void complaintOfAnotherCommunityIsUnknown() {
