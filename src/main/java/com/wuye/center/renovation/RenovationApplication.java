@@ -585,14 +585,14 @@ public final class RenovationApplication {
   // ------------------------------------------------------------------ helpers and reads
 
   private ChargeRequested charge(String source, String what, BigDecimal amount, Instant at) {
-    String description = number + " " + what;
+    // billing puts the source number (the application's) before the description
     return new ChargeRequested(
         source,
         String.valueOf(id),
         number,
         communityId,
         unitId,
-        description,
+        what,
         List.of(new ChargeRequested.Line(what, "项", BigDecimal.ONE, amount, amount)),
         amount,
         at);
