@@ -86,7 +86,7 @@ class EstatePagesIntegrationTests {
   }
 
   @Test
-  void aPortalLoginWithAShortPasswordIsRefusedOnTheUnitPage() {
+  void theUnitPageIssuesAnActivationCodeNeverAPassword() {
     Api kefu = Api.login(port, "kefu");
     Demo demo = new Demo(jdbc);
     long unit = demo.unit("2-1-501");
@@ -96,13 +96,13 @@ class EstatePagesIntegrationTests {
             .param("u", unit)
             .query(Long.class)
             .single();
+    assertThat(kefu.get("/staff/units/" + unit).body())
+        .contains("/residents/" + resident + "/account-code")
+        .doesNotContain("name=\"password\"");
     Api.Posted r =
-        kefu.form(
-            "/staff/units/" + unit + "/residents/" + resident + "/account",
-            List.of(f("password", "short")));
-    assertThat(r.location()).endsWith("/staff/units/" + unit);
-    String page = kefu.get("/staff/units/" + unit).body();
-    assertThat(page).contains("id=\"refused\"").contains("密码至少 8 位").doesNotContain("short");
+        kefu.form("/staff/units/" + unit + "/residents/" + resident + "/account-code", List.of());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).contains("id=\"slip-code\"").contains("业户账号开通码");
   }
 
   @Test
