@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A clerk issues an activation code from the unit page and prints the slip; the resident opens
- * /activate on their phone, sets their own password and lands on the portal; later they log in
- * with it.
+ * /activate on their phone, sets their own password and lands on the portal; later they log in with
+ * it.
  */
 @IntegrationTest
 class ActivationBrowserTests {
