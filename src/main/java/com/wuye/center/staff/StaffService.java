@@ -54,9 +54,11 @@ public class StaffService {
       boolean shiftLeader) {}
 
   /**
-   * Creates a staff member with a login account. Only an administrator may; the password follows
-   * the {@link PasswordPolicy}. The system ({@code user} null: the demo company, test fixtures)
-   * seeds accounts with known passwords outside the policy.
+   * Creates a staff member with a login account. Only an administrator may. Without a password (the
+   * page never asks for one) the login has a random password nobody knows: the administrator issues
+   * a one-time code ({@link AccountCodes#forStaff}) and the member sets their own. A password given
+   * through the API (provisioning scripts) follows the {@link PasswordPolicy}. The system ({@code
+   * user} null: the demo company, test fixtures) seeds accounts with known passwords.
    */
   public long createStaff(CurrentUser user, NewStaff s) {
     if (user != null) {
@@ -67,10 +69,14 @@ public class StaffService {
         StaffProfile.checked(
             estate, s.name(), s.phone(), s.roles(), s.communityIds(), s.shiftLeader());
     requireUsernameFree(username);
-    String password =
-        user == null
-            ? seedPassword(s.password())
-            : policy.check("password", username, s.password());
+    String password;
+    if (user == null) {
+      password = seedPassword(s.password());
+    } else if (s.password() == null || s.password().isEmpty()) {
+      password = unknownPassword();
+    } else {
+      password = policy.check("password", username, s.password());
+    }
     long id =
         rows.insertStaff(
             profile.name(),
@@ -128,6 +134,15 @@ public class StaffService {
     }
     return v;
   }
+
+  /** 32 random bytes nobody is shown: the login works only after a one-time code was used. */
+  private static String unknownPassword() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return java.util.Base64.getEncoder().encodeToString(b);
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private static String seedPassword(String p) {
     if (p == null || p.isEmpty()) {

@@ -95,6 +95,55 @@ class ActivationBrowserTests {
     }
   }
 
+  /**
+   * An administrator finds a member, changes their communities, issues a reset code and disables
+   * the login; the member's open browser is logged out at its next request.
+   */
+  @Test
+  void anAdministratorEditsDisablesAndIssuesAResetCodeFromTheStaffPages() {
+    Demo demo = new Demo(jdbc, estate, staff);
+    var community = demo.newCommunity();
+    String member = demo.newStaff(CLERK_PASSWORD, Set.of(Role.CASHIER), Set.of(community.id()));
+    long id = demo.staffId(member);
+
+    try (Browser leaver = new Browser(port);
+        Browser admin = new Browser(port)) {
+      leaver.login(member, CLERK_PASSWORD);
+      leaver.open("/staff");
+      assertThat(leaver.path()).isEqualTo("/staff");
+
+      admin.driver().manage().window().setSize(DESKTOP);
+      admin.login("admin");
+      admin.open("/admin/staff?q=" + member);
+      assertThat(admin.find(By.id("staff-list")).getText()).contains(member);
+      admin.screenshot("staff-admin-1-list-1366");
+      admin.click(By.id("edit-" + member));
+      assertThat(admin.path()).isEqualTo("/admin/staff/" + id);
+      admin.screenshot("staff-admin-2-member-1366");
+      admin.driver().manage().window().setSize(PHONE);
+      admin.screenshot("staff-admin-3-member-375");
+      admin.open("/admin/staff");
+      admin.screenshot("staff-admin-4-list-375");
+      admin.driver().manage().window().setSize(DESKTOP);
+
+      admin.open("/admin/staff/" + id);
+      admin.click(By.id("reset-code"));
+      admin.driver().switchTo().alert().accept();
+      assertThat(admin.find(By.id("slip-code")).getText()).matches("\\d{4} \\d{4}");
+      assertThat(admin.find(By.id("slip-login")).getText()).isEqualTo(member);
+      admin.screenshot("staff-admin-5-reset-slip-1366");
+
+      admin.open("/admin/staff/" + id);
+      admin.click(By.id("disable"));
+      admin.driver().switchTo().alert().accept();
+      assertThat(admin.find(By.id("account-state")).getText()).isEqualTo("已停用");
+      admin.screenshot("staff-admin-6-disabled-1366");
+
+      leaver.open("/staff");
+      assertThat(leaver.path()).isEqualTo("/login");
+    }
+  }
+
   static void fill(Browser b, String login, String code, String password) {
     b.type(By.id("login"), login);
     b.type(By.id("code"), code);

@@ -89,7 +89,11 @@ class StaffAdminApi {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Create a staff member with a login (administrators)")
+  @Operation(
+      summary =
+          "Create a staff member with a login (administrators). Leave out the password: then"
+              + " issue a one-time code (reset-code) and the member sets their own; a password"
+              + " given here (provisioning) must satisfy the password policy")
   Created create(@RequestBody StaffService.NewStaff body) {
     return new Created(service.createStaff(Actors.require(), body));
   }

@@ -51,10 +51,12 @@ class StaffAdminPages {
     this.clock = clock;
   }
 
-  /** The new-staff form as typed (the password is never sent back to the page). */
+  /**
+   * The new-staff form as typed: no password — the member sets their own with the one-time code the
+   * administrator issues on the member's page.
+   */
   record StaffForm(
       String username,
-      String password,
       String name,
       String phone,
       List<Role> roles,
@@ -64,7 +66,7 @@ class StaffAdminPages {
     StaffService.NewStaff command() {
       return new StaffService.NewStaff(
           username,
-          password,
+          null,
           name,
           phone,
           set(roles),
@@ -106,6 +108,7 @@ class StaffAdminPages {
   String create(@Valid StaffForm form, BindingResult binding, RedirectAttributes redirect) {
     return FormSubmission.of(binding, redirect, form)
         .onRefusal(PAGE)
+        .saved("staff.createdIssueCode")
         .run(() -> PAGE + "/" + service.createStaff(Actors.require(), form.command()));
   }
 
