@@ -265,6 +265,31 @@ class StaffAdministrationIntegrationTests {
     assertThat(elsewhere.get("/api/v1/me").status()).isEqualTo(401);
     Api.login(port, name, "Night-Shift-2026");
 
+    // on the page: a mismatch goes back to the form (no password kept), then the change is saved
+    String next = "Day-Shift-2027x";
+    Api page = Api.login(port, name, "Night-Shift-2026");
+    Api.Posted mismatch =
+        page.form(
+            "/account/password",
+            List.of(
+                Map.entry("currentPassword", "Night-Shift-2026"),
+                Map.entry("newPassword", next),
+                Map.entry("confirmPassword", next + "y")));
+    assertThat(mismatch.location()).endsWith("/account/password");
+    assertThat(page.get("/account/password").body())
+        .contains("id=\"refused\"")
+        .doesNotContain(next);
+    Api.Posted saved =
+        page.form(
+            "/account/password",
+            List.of(
+                Map.entry("currentPassword", "Night-Shift-2026"),
+                Map.entry("newPassword", next),
+                Map.entry("confirmPassword", next)));
+    assertThat(saved.location()).endsWith("/account/password");
+    assertThat(page.get("/account/password").body()).contains("id=\"saved\"");
+    assertThat(Api.login(port, name, next).get("/api/v1/me").status()).isEqualTo(200);
+
     // residents too, on the page
     Api resident = Api.login(port, "13800000002");
     assertThat(resident.get("/account/password").status()).isEqualTo(200);
