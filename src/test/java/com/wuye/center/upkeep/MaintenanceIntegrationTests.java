@@ -58,8 +58,15 @@ class MaintenanceIntegrationTests {
             f.user(f.supervisor),
             f.id(),
             new EquipmentRegister.Entry(
-                "1号生活水泵", EquipmentKind.PUMP, null, "地下一层泵房", "ISG65-160", "南方泵业",
-                "杭州泵业维保", "13900001111", LocalDate.of(2018, 6, 1)));
+                "1号生活水泵",
+                EquipmentKind.PUMP,
+                null,
+                "地下一层泵房",
+                "ISG65-160",
+                "南方泵业",
+                "杭州泵业维保",
+                "13900001111",
+                LocalDate.of(2018, 6, 1)));
     plan =
         plans.create(
             f.user(f.supervisor),
@@ -80,7 +87,8 @@ class MaintenanceIntegrationTests {
   }
 
   @Test
-  @DisplayName("PM-1 PM-2 PM-4 PM-5 a maintenance task not done by its due time escalates on the deadline clock: its engineer is warned at 80%, the supervisors when overdue, the managers 4 hours later; done late it stops the clock, a fault opens a repair order, and the on-time rate counts it late")
+  @DisplayName(
+      "PM-1 PM-2 PM-4 PM-5 a maintenance task not done by its due time escalates on the deadline clock: its engineer is warned at 80%, the supervisors when overdue, the managers 4 hours later; done late it stops the clock, a fault opens a repair order, and the on-time rate counts it late")
   void overdueMaintenanceEscalates() {
     long task = taskOn(DUE_ON);
     assertThat(status(task)).isEqualTo("PLANNED");
@@ -99,7 +107,8 @@ class MaintenanceIntegrationTests {
     // 48 hours on the clock (the due day and one grace day): 80% used at Wednesday 14:24
     clock.set(local("2020-03-04T14:30"));
     clocks.sweep();
-    assertThat(f.notified(f.engineer, "upkeep_task", task)).anySatisfy(t -> assertThat(t).contains("八成"));
+    assertThat(f.notified(f.engineer, "upkeep_task", task))
+        .anySatisfy(t -> assertThat(t).contains("八成"));
     assertThat(f.notified(f.supervisor, "upkeep_task", task)).isEmpty();
 
     clock.set(DUE_AT.plusSeconds(60));
@@ -149,7 +158,11 @@ class MaintenanceIntegrationTests {
                 .single())
         .contains("机械密封渗水");
     assertThat(engineer.post(completion(task), done).status()).as("done once").isEqualTo(409);
-    assertThat(clocks.find(TaskClock.SUBJECT, String.valueOf(task), TaskClock.PURPOSE).orElseThrow().state())
+    assertThat(
+            clocks
+                .find(TaskClock.SUBJECT, String.valueOf(task), TaskClock.PURPOSE)
+                .orElseThrow()
+                .state())
         .isEqualTo(DeadlineClock.State.STOPPED);
 
     rates = f.api(f.manager).get(rates()).json().get("maintenance");
@@ -160,20 +173,24 @@ class MaintenanceIntegrationTests {
   }
 
   @Test
-  @DisplayName("PM-2 PM-5 a task done within its day and grace days is on time: no supervisor is told, the clock stops before it runs out")
+  @DisplayName(
+      "PM-2 PM-5 a task done within its day and grace days is on time: no supervisor is told, the clock stops before it runs out")
   void doneInTimeDoesNotEscalate() {
     long task = taskOn(DUE_ON);
     clock.set(local("2020-03-03T08:00"));
     planner.run();
     clock.set(local("2020-03-04T10:00"));
     Api engineer = f.api(f.engineer);
-    int version = engineer.get("/api/v1/upkeep/tasks/" + task).json().get("task").get("version").asInt();
+    int version =
+        engineer.get("/api/v1/upkeep/tasks/" + task).json().get("task").get("version").asInt();
     Map<String, Object> done =
         Map.of(
             "version",
             version,
             "items",
-            List.of(Map.of("position", 1, "result", "OK"), Map.of("position", 2, "result", "FIXED", "note", "紧固压盖")));
+            List.of(
+                Map.of("position", 1, "result", "OK"),
+                Map.of("position", 2, "result", "FIXED", "note", "紧固压盖")));
     assertThat(engineer.post(completion(task), done).json().get("onTime").asBoolean()).isTrue();
 
     clock.set(DUE_AT.plus(Duration.ofHours(5)));

@@ -67,7 +67,8 @@ class PatrolBrowserTests {
   }
 
   @Test
-  @DisplayName("PT-1 PT-3 PT-4 PT-5 a patrol round on the phone page: codes typed, a non-numeric reading refused with the input kept, a reading out of range opens a repair order shown on the round")
+  @DisplayName(
+      "PT-1 PT-3 PT-4 PT-5 a patrol round on the phone page: codes typed, a non-numeric reading refused with the input kept, a reading out of range opens a repair order shown on the round")
   void patrolRoundOnThePhone() {
     clock.set(PatrolIntegrationTests.NIGHT.minus(Duration.ofHours(1)));
     UpkeepFixture f = new UpkeepFixture(port, jdbc, estate, staff);
@@ -89,6 +90,13 @@ class PatrolBrowserTests {
       submit(b, "visit-submit");
       assertThat(b.find(By.id("refused")).getText()).contains("出水压力");
       assertThat(b.find(By.id("value-0")).getDomProperty("value")).isEqualTo("零点四五");
+      assertThat(
+              (Boolean)
+                  ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                      .executeScript(
+                          "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+          .as("no sideways scrolling at 375 px")
+          .isTrue();
       shots(b, "upkeep-scan-refused");
       b.type(By.id("value-0"), "0.45");
       submit(b, "visit-submit");
@@ -105,6 +113,9 @@ class PatrolBrowserTests {
       assertThat(stop.getDomAttribute("class")).contains("bad");
       assertThat(stop.getText()).contains("92 ℃").contains("超出范围").containsPattern("BX\\d{8}-\\d+");
       shots(b, "upkeep-round-out-of-range");
+      ((org.openqa.selenium.JavascriptExecutor) b.driver())
+          .executeScript("arguments[0].scrollIntoView()", stop);
+      b.screenshot("upkeep-round-stops-375");
       assertThat(
               jdbc.sql(
                       "SELECT count(*) FROM repair_order WHERE community_id = :c AND channel = 'PATROL'")
@@ -123,7 +134,8 @@ class PatrolBrowserTests {
   }
 
   @Test
-  @DisplayName("PT-7 PM-5 the supervisors' boards of the demo company: today's work and open alerts, maintenance tasks, completion and on-time rates")
+  @DisplayName(
+      "PT-7 PM-5 the supervisors' boards of the demo company: today's work and open alerts, maintenance tasks, completion and on-time rates")
   void boards() {
     try (Browser b = new Browser(port)) {
       b.login("zhuguan");

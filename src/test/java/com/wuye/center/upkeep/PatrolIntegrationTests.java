@@ -79,7 +79,8 @@ class PatrolIntegrationTests {
   }
 
   @Test
-  @DisplayName("PT-6 a checkpoint missed when the round's window closes: the round closes incomplete, the supervisors are alerted naming it, and the alert escalates on the deadline clock until followed up")
+  @DisplayName(
+      "PT-6 a checkpoint missed when the round's window closes: the round closes incomplete, the supervisors are alerted naming it, and the alert escalates on the deadline clock until followed up")
   void missedCheckpointAlertsAndEscalates() {
     clock.set(NIGHT.plus(Duration.ofMinutes(5)));
     Api guard = f.api(f.guard);
@@ -119,9 +120,15 @@ class PatrolIntegrationTests {
 
     Map<String, Object> followUp = Map.of("version", 0, "cause", "岗亭无人值守时段", "action", "已补巡");
     Api boss = f.api(f.supervisor);
-    assertThat(boss.post("/api/v1/upkeep/alerts/" + alert + "/follow-up", followUp).status()).isEqualTo(200);
-    assertThat(boss.post("/api/v1/upkeep/alerts/" + alert + "/follow-up", followUp).status()).isEqualTo(409);
-    assertThat(clocks.find(PatrolAlerts.AUDIT, String.valueOf(alert), PatrolAlerts.PURPOSE).orElseThrow().state())
+    assertThat(boss.post("/api/v1/upkeep/alerts/" + alert + "/follow-up", followUp).status())
+        .isEqualTo(200);
+    assertThat(boss.post("/api/v1/upkeep/alerts/" + alert + "/follow-up", followUp).status())
+        .isEqualTo(409);
+    assertThat(
+            clocks
+                .find(PatrolAlerts.AUDIT, String.valueOf(alert), PatrolAlerts.PURPOSE)
+                .orElseThrow()
+                .state())
         .isEqualTo(com.wuye.center.deadline.DeadlineClock.State.STOPPED);
 
     JsonNode rates =
@@ -135,14 +142,16 @@ class PatrolIntegrationTests {
   }
 
   @Test
-  @DisplayName("PT-1 PT-3 PT-4 bad scans and readings are refused with a clear 4xx naming the field, and nothing is stored")
+  @DisplayName(
+      "PT-1 PT-3 PT-4 bad scans and readings are refused with a clear 4xx naming the field, and nothing is stored")
   void badInputRefused() {
     Api guard = f.api(f.guard);
     clock.set(NIGHT.minusSeconds(60));
     assertRefused(guard.post(visits(round), visit(route.at(0), "0.45")), 422, null, "还没开始");
 
     clock.set(NIGHT.plus(Duration.ofMinutes(10)));
-    assertRefused(guard.post(visits(round), visit(route.at(0), "零点四五")), 400, "readings[0].value", "出水压力");
+    assertRefused(
+        guard.post(visits(round), visit(route.at(0), "零点四五")), 400, "readings[0].value", "出水压力");
     assertRefused(guard.post(visits(round), visit(route.at(0))), 400, "readings[0].value", "出水压力");
     Map<String, Object> wrongSpec =
         Map.of(
@@ -158,19 +167,23 @@ class PatrolIntegrationTests {
     assertRefused(guard.post(visits(round), Map.of("code", otherCommunity)), 422, "code", "其他小区");
     long elsewhere =
         checkpoints.create(
-            f.user(f.supervisor), f.id(), new Checkpoints.Entry("水箱间", "屋顶", null, null, List.of()));
+            f.user(f.supervisor),
+            f.id(),
+            new Checkpoints.Entry("水箱间", "屋顶", null, null, List.of()));
     String elsewhereCode = queries.checkpoint(f.user(f.supervisor), elsewhere).code().value();
     assertRefused(guard.post(visits(round), Map.of("code", elsewhereCode)), 422, "code", "不在本路线上");
     assertRefused(guard.post(visits(round), Map.of("code", "C222222")), 404, "code", "C222222");
     assertRefused(guard.post(visits(round), Map.of("code", "hello")), 400, "code", "HELLO");
-    assertRefused(f.api(f.engineer).post(visits(round), visit(route.at(0), "0.45")), 403, null, "班组");
+    assertRefused(
+        f.api(f.engineer).post(visits(round), visit(route.at(0), "0.45")), 403, null, "班组");
     assertThat(visitCount(round)).isZero();
 
     assertThat(guard.post(visits(round), visit(route.at(0), "０．４５")).status()).isEqualTo(201);
     assertRefused(guard.post(visits(round), visit(route.at(0), "0.45")), 409, "code", "已经巡过");
     assertThat(visitCount(round)).isEqualTo(1);
     assertThat(
-            jdbc.sql("SELECT value FROM upkeep_reading r JOIN upkeep_visit v ON v.id = r.visit_id WHERE v.round_id = :r")
+            jdbc.sql(
+                    "SELECT value FROM upkeep_reading r JOIN upkeep_visit v ON v.id = r.visit_id WHERE v.round_id = :r")
                 .param("r", round)
                 .query(java.math.BigDecimal.class)
                 .single())
@@ -178,7 +191,8 @@ class PatrolIntegrationTests {
   }
 
   @Test
-  @DisplayName("PT-3 two guards scanning the same checkpoint at once: one wins, the other is told it was just scanned; the database holds it with a unique constraint")
+  @DisplayName(
+      "PT-3 two guards scanning the same checkpoint at once: one wins, the other is told it was just scanned; the database holds it with a unique constraint")
   void twoGuardsAtOnce() throws Exception {
     clock.set(NIGHT.plus(Duration.ofMinutes(20)));
     Api a = f.api(f.guard);
@@ -219,7 +233,8 @@ class PatrolIntegrationTests {
   }
 
   @Test
-  @DisplayName("PT-5 a reading out of range opens a repair order of the community (channel PATROL) at once, linked to the reading and shown on the round")
+  @DisplayName(
+      "PT-5 a reading out of range opens a repair order of the community (channel PATROL) at once, linked to the reading and shown on the round")
   void outOfRangeOpensRepairOrder() {
     clock.set(NIGHT.plus(Duration.ofMinutes(30)));
     JsonNode r = f.api(f.guard).post(visits(round), visit(route.at(1), "92")).json();
@@ -227,15 +242,20 @@ class PatrolIntegrationTests {
     assertThat(number).startsWith("BX20200302-");
     assertThat(r.get("outOfRange").get(0).get("label").asString()).isEqualTo("变压器温度");
     Map<String, Object> order =
-        jdbc.sql("SELECT community_id, channel, category, location, description FROM repair_order WHERE number = :n")
+        jdbc.sql(
+                "SELECT community_id, channel, category, location, description FROM repair_order WHERE number = :n")
             .param("n", number)
             .query()
             .singleRow();
     assertThat(order.get("community_id")).isEqualTo(f.id());
     assertThat(order.get("channel")).isEqualTo("PATROL");
     assertThat((String) order.get("location")).contains("配电房");
-    assertThat((String) order.get("description")).contains("变压器温度").contains("92").contains("≤ 85 ℃");
-    JsonNode stop = f.api(f.supervisor).get("/api/v1/upkeep/rounds/" + round).json().get("stops").get(1);
+    assertThat((String) order.get("description"))
+        .contains("变压器温度")
+        .contains("92")
+        .contains("≤ 85 ℃");
+    JsonNode stop =
+        f.api(f.supervisor).get("/api/v1/upkeep/rounds/" + round).json().get("stops").get(1);
     assertThat(stop.get("readings").get(0).get("inRange").asBoolean()).isFalse();
     assertThat(stop.get("readings").get(0).get("repairOrderNumber").asString()).isEqualTo(number);
 
@@ -245,7 +265,8 @@ class PatrolIntegrationTests {
   }
 
   @Test
-  @DisplayName("PT-2 rounds are generated ahead once per route and window, even by two nodes at once; they land in the team's worklist, not the engineers'")
+  @DisplayName(
+      "PT-2 rounds are generated ahead once per route and window, even by two nodes at once; they land in the team's worklist, not the engineers'")
   void roundsGeneratedOnceIntoTheWorklist() throws Exception {
     Instant now = clock.instant();
     ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -22,7 +22,8 @@ class UpkeepDemoIntegrationTests {
   @Autowired JdbcClient jdbc;
 
   @Test
-  @DisplayName("The demo company has pumps, lifts, a generator and fire systems, two routes with checkpoints, rounds walked over the last days, and maintenance done on time, late and overdue")
+  @DisplayName(
+      "The demo company has pumps, lifts, a generator and fire systems, two routes with checkpoints, rounds walked over the last days, and maintenance done on time, late and overdue")
   void demoCompanyHasUpkeep() {
     long c = new Demo(jdbc).community();
     Api manager = Api.login(port, "jingli");

@@ -78,8 +78,8 @@ final class UpkeepFixture {
   }
 
   /**
-   * 夜间巡逻: 泵房 (出水压力 0.30–0.60 MPa), 配电房 (变压器温度 ≤ 85 ℃), 南门岗亭 (no readings);
-   * every day 22:00–02:00, a round every 2 hours, walked by the guards.
+   * 夜间巡逻: 泵房 (出水压力 0.30–0.60 MPa), 配电房 (变压器温度 ≤ 85 ℃), 南门岗亭 (no readings); every day 22:00–02:00, a
+   * round every 2 hours, walked by the guards.
    */
   Route nightRoute(Checkpoints checkpoints, PatrolRoutes routes, PatrolQueries queries) {
     CurrentUser boss = user(supervisor);
@@ -111,7 +111,8 @@ final class UpkeepFixture {
                 List.of(
                     new Checkpoints.SpecEntry(
                         ReadingKind.TEMPERATURE, "变压器温度", "℃", null, new BigDecimal("85")))));
-    long gate = checkpoints.create(boss, id(), new Checkpoints.Entry("南门岗亭", "南门", null, null, List.of()));
+    long gate =
+        checkpoints.create(boss, id(), new Checkpoints.Entry("南门岗亭", "南门", null, null, List.of()));
     long route =
         routes.create(
             boss,

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 class UpkeepRulesDocTests {
 
   static final Pattern RULE = Pattern.compile("\\b(PT|PM)-\\d+\\b");
-  static final Pattern DEFINED = Pattern.compile("^- \\*\\*((?:PT|PM)-\\d+)\\*\\*", Pattern.MULTILINE);
+  static final Pattern DEFINED =
+      Pattern.compile("^- \\*\\*((?:PT|PM)-\\d+)\\*\\*", Pattern.MULTILINE);
   static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\\s*\"([^\"]*)\"");
 
   @Test
-  @DisplayName("Every rule PT-… and PM-… of docs/norms/UPKEEP.md is named by a test, and the tests name no rule missing there")
+  @DisplayName(
+      "Every rule PT-… and PM-… of docs/norms/UPKEEP.md is named by a test, and the tests name no rule missing there")
   void everyRuleIsDocumentedAndTested() throws IOException {
     Set<String> defined = new TreeSet<>();
     Matcher d = DEFINED.matcher(Files.readString(Path.of("docs/norms/UPKEEP.md")));
