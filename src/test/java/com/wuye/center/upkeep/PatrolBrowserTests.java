@@ -58,6 +58,13 @@ class PatrolBrowserTests {
     assertThat(b.find(By.id("checkpoint-title")).getText()).isEqualTo(c.name());
   }
 
+  static boolean fitsThePhone(Browser b) {
+    return (Boolean)
+        ((org.openqa.selenium.JavascriptExecutor) b.driver())
+            .executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+  }
+
   static void shots(Browser b, String name) {
     b.driver().manage().window().setSize(PHONE);
     b.screenshot(name + "-375");
@@ -90,13 +97,7 @@ class PatrolBrowserTests {
       submit(b, "visit-submit");
       assertThat(b.find(By.id("refused")).getText()).contains("出水压力");
       assertThat(b.find(By.id("value-0")).getDomProperty("value")).isEqualTo("零点四五");
-      assertThat(
-              (Boolean)
-                  ((org.openqa.selenium.JavascriptExecutor) b.driver())
-                      .executeScript(
-                          "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-          .as("no sideways scrolling at 375 px")
-          .isTrue();
+      assertThat(fitsThePhone(b)).as("no sideways scrolling at 375 px").isTrue();
       shots(b, "upkeep-scan-refused");
       b.type(By.id("value-0"), "0.45");
       submit(b, "visit-submit");
@@ -144,6 +145,10 @@ class PatrolBrowserTests {
       shots(b, "upkeep-home");
       b.open("/staff/upkeep/tasks");
       shots(b, "upkeep-tasks");
+      b.click(By.cssSelector("a[href*='/staff/upkeep/tasks/']"));
+      assertThat(b.find(By.id("task-form")).getText()).contains("1.");
+      assertThat(fitsThePhone(b)).as("no sideways scrolling at 375 px").isTrue();
+      shots(b, "upkeep-task");
       b.open("/staff/upkeep/rates");
       assertThat(b.text()).contains("%");
       shots(b, "upkeep-rates");
