@@ -7,7 +7,7 @@ import com.wuye.center.shared.DomainException;
 import com.wuye.center.upkeep.internal.EquipmentRepository;
 import com.wuye.center.upkeep.internal.MaintenanceRepository;
 import com.wuye.center.upkeep.internal.PatrolRepository;
-import com.wuye.center.upkeep.internal.UpkeepReads;
+import com.wuye.center.upkeep.internal.TaskReads;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +20,14 @@ public class EquipmentQueries {
   private final EquipmentRepository equipment;
   private final MaintenanceRepository maintenance;
   private final PatrolRepository patrol;
-  private final UpkeepReads reads;
+  private final TaskReads reads;
   private final EstateDirectory estate;
 
   EquipmentQueries(
       EquipmentRepository equipment,
       MaintenanceRepository maintenance,
       PatrolRepository patrol,
-      UpkeepReads reads,
+      TaskReads reads,
       EstateDirectory estate) {
     this.equipment = equipment;
     this.maintenance = maintenance;
@@ -42,7 +42,7 @@ public class EquipmentQueries {
       Equipment equipment,
       List<EquipmentRepository.DocumentRow> documents,
       List<MaintenancePlan> plans,
-      List<UpkeepReads.TaskRow> tasks,
+      List<TaskReads.TaskRow> tasks,
       List<Checkpoint> checkpoints) {}
 
   public List<EquipmentRepository.Row> list(

@@ -7,7 +7,7 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.upkeep.internal.EquipmentRepository;
 import com.wuye.center.upkeep.internal.MaintenanceRepository;
-import com.wuye.center.upkeep.internal.UpkeepReads;
+import com.wuye.center.upkeep.internal.TaskReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ class MaintenanceDemo {
   private final EquipmentRepository equipment;
   private final MaintenancePlanner planner;
   private final MaintenanceWork work;
-  private final UpkeepReads reads;
+  private final TaskReads reads;
   private final StaffDirectory staff;
   private final Clock clock;
 
@@ -41,7 +41,7 @@ class MaintenanceDemo {
       EquipmentRepository equipment,
       MaintenancePlanner planner,
       MaintenanceWork work,
-      UpkeepReads reads,
+      TaskReads reads,
       StaffDirectory staff,
       Clock clock) {
     this.repository = repository;
@@ -133,7 +133,7 @@ class MaintenanceDemo {
         "检查主备电切换",
         "检查联动控制功能");
     planner.generate(today);
-    for (UpkeepReads.TaskRow t : reads.tasks(c, today.minusDays(31), today.minusDays(2), false)) {
+    for (TaskReads.TaskRow t : reads.tasks(c, today.minusDays(31), today.minusDays(2), false)) {
       boolean late = t.equipmentName().equals("2号生活水泵");
       var at =
           late

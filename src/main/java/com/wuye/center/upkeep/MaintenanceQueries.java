@@ -7,8 +7,8 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
 import com.wuye.center.upkeep.internal.MaintenanceRepository;
-import com.wuye.center.upkeep.internal.UpkeepReads;
-import com.wuye.center.upkeep.internal.UpkeepReads.TaskRow;
+import com.wuye.center.upkeep.internal.TaskReads;
+import com.wuye.center.upkeep.internal.TaskReads.TaskRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MaintenanceQueries {
 
   private final MaintenanceRepository repository;
-  private final UpkeepReads reads;
+  private final TaskReads reads;
   private final StaffDirectory staff;
   private final TaskClock clocks;
   private final Clock clock;
 
   MaintenanceQueries(
       MaintenanceRepository repository,
-      UpkeepReads reads,
+      TaskReads reads,
       StaffDirectory staff,
       TaskClock clocks,
       Clock clock) {

@@ -2,6 +2,7 @@ package com.wuye.center.upkeep;
 
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
+import com.wuye.center.upkeep.internal.TaskReads;
 import com.wuye.center.upkeep.internal.UpkeepReads;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TodaysWork {
 
   private final UpkeepReads reads;
+  private final TaskReads tasks;
   private final Clock clock;
 
-  TodaysWork(UpkeepReads reads, Clock clock) {
+  TodaysWork(UpkeepReads reads, TaskReads tasks, Clock clock) {
     this.reads = reads;
+    this.tasks = tasks;
     this.clock = clock;
   }
 
@@ -96,8 +99,8 @@ public class TodaysWork {
                 "/staff/upkeep/rounds/" + r.id()));
       }
     }
-    for (UpkeepReads.TaskRow t :
-        reads.tasksFor(staff.staffId(), staff.has(Role.TECHNICIAN), staff.communityIds(), day)) {
+    for (TaskReads.TaskRow t :
+        tasks.tasksFor(staff.staffId(), staff.has(Role.TECHNICIAN), staff.communityIds(), day)) {
       out.add(
           new WorkItem(
               Kind.MAINTENANCE_TASK,

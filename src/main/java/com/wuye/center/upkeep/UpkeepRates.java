@@ -2,6 +2,7 @@ package com.wuye.center.upkeep;
 
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.upkeep.internal.TaskReads;
 import com.wuye.center.upkeep.internal.UpkeepReads;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,10 +25,12 @@ public class UpkeepRates {
   private static final int MAX_DAYS = 366;
 
   private final UpkeepReads reads;
+  private final TaskReads tasks;
   private final Clock clock;
 
-  UpkeepRates(UpkeepReads reads, Clock clock) {
+  UpkeepRates(UpkeepReads reads, TaskReads tasks, Clock clock) {
     this.reads = reads;
+    this.tasks = tasks;
     this.clock = clock;
   }
 
@@ -78,7 +81,7 @@ public class UpkeepRates {
             p.checkpointsPlanned() - p.checkpointsVisited(),
             percent(p.completed(), due),
             percent(p.checkpointsVisited(), p.checkpointsPlanned()));
-    UpkeepReads.TaskCounts t = reads.taskCounts(communityId, since, until, clock.instant());
+    TaskReads.TaskCounts t = tasks.taskCounts(communityId, since, until, clock.instant());
     long tasksDue = t.onTime() + t.late() + t.overdueOpen();
     MaintenanceOnTime maintenance =
         new MaintenanceOnTime(

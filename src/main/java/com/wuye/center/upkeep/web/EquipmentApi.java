@@ -9,7 +9,7 @@ import com.wuye.center.upkeep.MaintenancePlan;
 import com.wuye.center.upkeep.ScanCode;
 import com.wuye.center.upkeep.ScanCodes;
 import com.wuye.center.upkeep.internal.EquipmentRepository;
-import com.wuye.center.upkeep.internal.UpkeepReads;
+import com.wuye.center.upkeep.internal.TaskReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -45,7 +45,7 @@ class EquipmentApi {
       int version,
       List<EquipmentRepository.DocumentRow> documents,
       List<MaintenancePlan> plans,
-      List<UpkeepReads.TaskRow> tasks) {}
+      List<TaskReads.TaskRow> tasks) {}
 
   /** What a label's code names (PT-1). */
   record Code(String code, ScanCode.Kind kind, long id, String name, String link) {}

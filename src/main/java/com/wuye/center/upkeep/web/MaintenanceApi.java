@@ -6,7 +6,7 @@ import com.wuye.center.upkeep.MaintenanceQueries;
 import com.wuye.center.upkeep.MaintenanceWork;
 import com.wuye.center.upkeep.TodaysWork;
 import com.wuye.center.upkeep.UpkeepRates;
-import com.wuye.center.upkeep.internal.UpkeepReads;
+import com.wuye.center.upkeep.internal.TaskReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -48,7 +48,7 @@ class MaintenanceApi {
 
   @GetMapping("/api/v1/upkeep/tasks")
   @Operation(summary = "Tasks due within 31 days of today (open ones also when overdue)")
-  List<UpkeepReads.TaskRow> tasks(
+  List<TaskReads.TaskRow> tasks(
       @RequestParam long communityId,
       @RequestParam(defaultValue = "OPEN") MaintenanceQueries.Filter filter) {
     LocalDate d = LocalDate.now(clock.withZone(ClockConfiguration.ZONE));
