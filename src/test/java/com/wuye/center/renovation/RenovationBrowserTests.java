@@ -85,7 +85,7 @@ class RenovationBrowserTests {
 
   @Test
   @DisplayName(
-      "RN-5 RN-6 RN-7 RN-8 RN-10 RN-11 RN-12 RN-14 RN-15 a renovation from the resident's application to the deposit's refund across resident, customer service, engineer, supervisor, guard and cashier")
+      "RN-5 RN-6 RN-7 RN-8 RN-9 RN-11 RN-12 RN-14 RN-15 a renovation from the resident's application to the deposit's refund across resident, customer service, engineer, supervisor, guard and cashier")
   void fromApplicationToRefund() throws IOException {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     Path photo = Files.createTempFile("site", ".jpg");
