@@ -1,11 +1,10 @@
 package com.wuye.center.staff.security;
 
 import com.wuye.center.shared.Role;
-import jakarta.servlet.http.HttpServletResponse;
+import com.wuye.center.shared.web.ApiSecurityProblems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
@@ -17,7 +16,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -75,7 +73,10 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain filterChain(
-      HttpSecurity http, AuthenticationManager authManager, SecurityContextRepository contexts)
+      HttpSecurity http,
+      AuthenticationManager authManager,
+      SecurityContextRepository contexts,
+      ApiSecurityProblems apiProblems)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     RequestMatcher tokenClient =
@@ -137,12 +138,8 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(tokenClient, apiLogin))
         .exceptionHandling(
             ex ->
-                ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-                    .defaultAccessDeniedHandlerFor(
-                        (request, response, denied) ->
-                            response.sendError(HttpServletResponse.SC_FORBIDDEN),
-                        api));
+                ex.defaultAuthenticationEntryPointFor(apiProblems, api)
+                    .defaultAccessDeniedHandlerFor(apiProblems, api));
     return http.build();
   }
 }
