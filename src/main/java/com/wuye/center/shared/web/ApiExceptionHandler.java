@@ -1,6 +1,7 @@
 package com.wuye.center.shared.web;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.db.DatabaseUnavailable;
 import com.wuye.center.shared.web.ApiProblems.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,6 +228,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         && known.getStatusCode().value() < 500) {
       return ResponseEntity.status(known.getStatusCode())
           .body(problems.status(known.getStatusCode().value()));
+    }
+    if (DatabaseUnavailable.isCause(e)) {
+      log.warn("Database unavailable: API call answered 503 ({})", e.getMessage());
+      return ResponseEntity.status(503)
+          .header(
+              HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .body(problems.status(503));
     }
     log.error("Unexpected error in API call", e);
     return ResponseEntity.internalServerError().body(problems.status(500));

@@ -89,6 +89,7 @@ public class ApiProblems {
       case 413 -> "error.tooLarge";
       case 415 -> "error.mediaType";
       case 429 -> "error.tooManyRequests";
+      case 503 -> "error.unavailable";
       default -> status >= 500 ? "error.unexpected" : "error.badRequest";
     };
   }

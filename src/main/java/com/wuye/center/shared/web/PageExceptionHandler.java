@@ -1,6 +1,7 @@
 package com.wuye.center.shared.web;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.db.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -9,12 +10,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -130,8 +133,23 @@ class PageExceptionHandler {
     return new ModelAndView(problems.view(pd));
   }
 
+  /** The database is down or restarting: 503 with Retry-After; anything else is not ours. */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ModelAndView unavailable(Exception e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (ApiProblems.isApi(request)) {
+      return asProblem(e, request, response);
+    }
+    if (!DatabaseUnavailable.isCause(e)) {
+      throw e;
+    }
+    log.warn("Database unavailable: page answered 503 ({})", e.getMessage());
+    response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    return page(503, "error.unavailable", new Object[0], response);
+  }
+
   private ModelAndView page(int status, String key, Object[] args, HttpServletResponse response) {
-    if (status >= 500) {
+    if (status >= 500 && status != 503) {
       log.error("Page error {}", key);
     }
     response.setStatus(status);

@@ -1,10 +1,11 @@
 package com.wuye.center.staff.security;
 
 import com.wuye.center.shared.Role;
-import com.wuye.center.shared.web.ApiSecurityProblems;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
@@ -16,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -73,10 +75,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain filterChain(
-      HttpSecurity http,
-      AuthenticationManager authManager,
-      SecurityContextRepository contexts,
-      ApiSecurityProblems apiProblems)
+      HttpSecurity http, AuthenticationManager authManager, SecurityContextRepository contexts)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     RequestMatcher tokenClient =
@@ -138,8 +137,12 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(tokenClient, apiLogin))
         .exceptionHandling(
             ex ->
-                ex.defaultAuthenticationEntryPointFor(apiProblems, api)
-                    .defaultAccessDeniedHandlerFor(apiProblems, api));
+                ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                    .defaultAccessDeniedHandlerFor(
+                        (request, response, denied) ->
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN),
+                        api));
     return http.build();
   }
 }
