@@ -2,6 +2,7 @@ package com.wuye.center.shared.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -27,6 +28,27 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             standard.setErrorReportValveClass(ProblemReportValve.class.getName());
           }
         });
+  }
+
+  /** An encoded control character (%00–%1F, %7F) in the path: the container refuses it. */
+  private static final Pattern CONTROL_IN_PATH = Pattern.compile("(?i)%(0[0-9a-f]|1[0-9a-f]|7f)");
+
+  static boolean controlInPath(String uri) {
+    return uri != null && CONTROL_IN_PATH.matcher(uri).find();
+  }
+
+  /** The problem in both languages (the container knows neither the user nor the messages). */
+  static String body(int status, String uri) {
+    String head =
+        "{\"type\":\"urn:wuye:error:error.badRequest\",\"title\":\"Bad Request\",\"status\":"
+            + status
+            + ",\"detail\":\"请求无效。 The request is not valid.\"";
+    if (status == 400 && controlInPath(uri)) {
+      return head
+          + ",\"errors\":[{\"field\":\"path\",\"message\":"
+          + "\"地址含有不可见的控制字符。 The address contains a control character.\"}]}";
+    }
+    return head + "}";
   }
 
   /** Tomcat's error report, in Problem Details for an API path; unchanged elsewhere. */
@@ -56,10 +78,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
         response.setCharacterEncoding("UTF-8");
         Writer out = response.getReporter();
         if (out != null) {
-          out.write(
-              "{\"type\":\"urn:wuye:error:error.badRequest\",\"title\":\"Bad Request\",\"status\":"
-                  + status
-                  + ",\"detail\":\"请求无效。 The request is not valid.\"}");
+          out.write(body(status, uri));
           out.flush();
         }
       } catch (IOException | IllegalStateException e) {

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +28,14 @@ class ErrorPages implements ErrorController {
   ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     int status = status(request);
     if (isApi(request)) {
-      problems.write(response, problems.status(status));
+      Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      boolean control = status == 400 && ContainerErrors.controlInPath(String.valueOf(uri));
+      problems.write(
+          response,
+          control
+              ? problems.fields(
+                  List.of(new ApiProblems.FieldProblem("path", "error.controlCharacter")))
+              : problems.status(status));
       return null;
     }
     response.setStatus(status);

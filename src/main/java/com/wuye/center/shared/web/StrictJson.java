@@ -27,7 +27,8 @@ import tools.jackson.databind.type.LogicalType;
  * the type it is declared with (no {@code 301.9} for a whole number, no {@code "301"} for a number,
  * no {@code 1} for a yes/no, no number for a text or an enum), no {@code null} inside a list, no
  * unknown property (a misspelt field is named, not silently dropped), and no control character in
- * any text. Every refusal names its field ({@link ApiProblems}).
+ * any text. Every refusal names its field ({@link ApiProblems}). A yes/no or a number declared as a
+ * primitive must be sent (null or missing is named, as Jackson 3 does by default).
  *
  * <p>Only the HTTP converter reads this strictly: the application's own mapper (events, the audit
  * trail) keeps reading what it wrote earlier, with the settings it was written with.

@@ -55,6 +55,7 @@ class ApiFuzzIntegrationTests {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String HUGE = "长".repeat(1024 * 1024 / 3);
   private static final String NO_SUCH_ID = "987654321";
+  private static final String IN_PATH = "control character in the path";
 
   @Autowired JdbcClient jdbc;
   @Autowired EstateService estate;
@@ -199,7 +200,13 @@ class ApiFuzzIntegrationTests {
       for (Bad bad : badParams(p)) {
         Map<String, String> values = new LinkedHashMap<>(goodParams);
         values.put(name, bad.value());
-        check(method, path, op, token, values, body == null ? null : body.toString(), bad, name);
+        // a NUL in the URL path is refused by the container before any routing: it names the
+        // path, not the parameter the text would have been bound to
+        Bad sent =
+            "path".equals(p.path("in").asString()) && bad.what().startsWith("control")
+                ? Bad.text(IN_PATH, bad.value(), true)
+                : bad;
+        check(method, path, op, token, values, body == null ? null : body.toString(), sent, name);
       }
     }
     if (body != null) {
@@ -599,7 +606,12 @@ class ApiFuzzIntegrationTests {
       boolean named = false;
       for (JsonNode e : errors) {
         String f = e.path("field").asString("");
-        named |= !bad.mustNameField() ? !f.isEmpty() : f.equals(field) || f.startsWith(field);
+        named |=
+            !bad.mustNameField()
+                ? !f.isEmpty()
+                : f.equals(field)
+                    || f.startsWith(field)
+                    || (IN_PATH.equals(bad.what()) && f.equals("path"));
       }
       if (!named) {
         failures.add(head + "field not named: " + shown);

@@ -224,7 +224,8 @@ class InputHygieneIntegrationTests {
         Api.login(port, "shouyin")
             .post(
                 "/api/v1/billing/units/" + unit + "/readings",
-                Map.of("meter", "WATER", "period", "2099-01", "reading", 10));
+                Map.of(
+                    "meter", "WATER", "period", "2099-01", "reading", 10, "meterChanged", false));
     assertFieldError(reading, 400, "period", "尚未开始");
   }
 
