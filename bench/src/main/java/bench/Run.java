@@ -192,7 +192,7 @@ public final class Run {
     if (jfr) {
       cmd.add("-XX:StartFlightRecording=filename=bench/results/tmp/app-" + scale + ".jfr,settings=profile,dumponexit=true");
     }
-    cmd.addAll(List.of("-jar", appJar.toString(), "--server.port=" + port, "--no-demo", "--wuye.scheduling.enabled=false", "--logging.level.root=WARN"));
+    cmd.addAll(List.of("-jar", appJar.toString(), "--server.port=" + port, "--no-demo", "--wuye.scheduling.enabled=false", "--logging.level.root=WARN", "--wuye.security.metrics-open=true"));
     if (a.containsKey("url")) {
       cmd.add("--spring.datasource.url=" + jdbcUrl);
       cmd.add("--spring.datasource.username=" + a.getOrDefault("user", "postgres"));
