@@ -3,6 +3,7 @@ package com.wuye.center.shared.web;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.wuye.center.shared.Text;
+import java.math.BigDecimal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -25,10 +26,12 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The one place JSON input is made strict, before any business code runs: a value is read only as
  * the type it is declared with (no {@code 301.9} for a whole number, no {@code "301"} for a number,
- * no {@code 1} for a yes/no, no number for a text or an enum), no {@code null} inside a list, no
- * unknown property (a misspelt field is named, not silently dropped), and no control character in
- * any text. Every refusal names its field ({@link ApiProblems}). A yes/no or a number declared as a
- * primitive must be sent (null or missing is named, as Jackson 3 does by default).
+ * no {@code 1} for a yes/no, no number for a text or an enum), no {@code null} inside a list, and
+ * no control character in any text. Every refusal names its field ({@link ApiProblems}). A decimal
+ * (money) may be sent as a number or as its exact text ({@code "80.00"}). An unknown property is
+ * ignored, as the API has always done (a client's extra field, e.g. a "diagnosis", is not kept). A
+ * yes/no or a number declared as a primitive must be sent (null or missing is named, as Jackson 3
+ * does by default).
  *
  * <p>Only the HTTP converter reads this strictly: the application's own mapper (events, the audit
  * trail) keeps reading what it wrote earlier, with the settings it was written with.
@@ -52,7 +55,7 @@ class StrictJson implements WebMvcConfigurer {
     return builder
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -62,6 +65,10 @@ class StrictJson implements WebMvcConfigurer {
                 c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        // money is sent exactly as text ("80.00") or as a number: both are decimals
+        .withCoercionConfig(
+            BigDecimal.class,
+            c -> c.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
         .withCoercionConfig(
             LogicalType.Boolean,
             c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
