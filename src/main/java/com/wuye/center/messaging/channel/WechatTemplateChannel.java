@@ -60,8 +60,8 @@ class WechatTemplateChannel implements ChannelGateway {
       return new SendResult.Sent(msgId, "ok msgid " + msgId);
     } catch (WxErrorException e) {
       return new SendResult.Failed(
-          SendResult.clip(e.getErrorCode() + " " + e.getErrorMsg()),
-          PERMANENT.contains(e.getErrorCode()));
+          SendResult.clip(e.getError().getErrorCode() + " " + e.getError().getErrorMsg()),
+          PERMANENT.contains(e.getError().getErrorCode()));
     } catch (RuntimeException e) {
       log.warn("WeChat message {} not sent: {}", m.idempotencyKey(), e.toString());
       return new SendResult.Failed(SendResult.clip(e.toString()), false);
