@@ -4,26 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +39,10 @@ import org.slf4j.LoggerFactory;
  *
  * One server per data folder per JVM: several application contexts (tests, two-node tests) share
  * it, and it stops when the last of them releases it.
+ *
+ * <p>This class holds the registry, the folder lock and the public face; the steps are {@link
+ * PortGuard} (port check, "is it ours"), {@link ClusterInit} (initdb, checksums, the app role) and
+ * {@link ServerProcess} (spawn, readiness, crash detection and restart, stop).
  */
 public final class EmbeddedDatabase {
 
@@ -73,19 +68,9 @@ public final class EmbeddedDatabase {
   private final Path dataDir;
   private final boolean ephemeral;
   private final int port;
-  private final Map<String, String> config;
-  private final Duration startupTimeout;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final Object lifecycle = new Object();
-  private final ServerLog output = new ServerLog();
-
-  private volatile Process process;
-  private volatile State state = State.STARTING;
-  private volatile boolean stopping;
-  private volatile int crashes;
-  private volatile Instant lastCrash;
-  private volatile Instant lastRestart;
+  private final ServerProcess server;
   private int users;
 
   private EmbeddedDatabase(
@@ -101,8 +86,17 @@ public final class EmbeddedDatabase {
     this.port = port;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.config = serverConfig(ephemeral);
-    this.startupTimeout = Duration.ofMinutes(10);
+    this.server =
+        new ServerProcess(
+            dataDir,
+            port,
+            ephemeral,
+            serverConfig(ephemeral),
+            Duration.ofMinutes(10),
+            (process, superuser) -> {
+              PortGuard.verifyOurs(superuser, process, dataDir, port);
+              ClusterInit.ensureAppRole(superuser);
+            });
   }
 
   /**
@@ -184,14 +178,13 @@ public final class EmbeddedDatabase {
     EmbeddedDatabase db = null;
     try {
       ServerProcesses.stopOrphan(dir);
-      int chosen = choosePort(port, dir);
+      int chosen = PortGuard.choose(port, dir);
       db = new EmbeddedDatabase(dir.toString(), dir, false, chosen, channel, lock);
-      db.initIfNew();
-      db.startOnce();
+      db.start();
       return db;
     } catch (RuntimeException e) {
       if (db != null) {
-        db.stopServer();
+        db.server.stop();
       }
       releaseLock(lock, channel);
       throw e;
@@ -209,320 +202,20 @@ public final class EmbeddedDatabase {
               StandardOpenOption.CREATE,
               StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
-      int chosen = choosePort(port, dir);
+      int chosen = PortGuard.choose(port, dir);
       EmbeddedDatabase db = new EmbeddedDatabase("ephemeral", dir, true, chosen, channel, lock);
-      db.initIfNew();
-      db.startOnce();
+      db.start();
       return db;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create a throw-away PostgreSQL folder", e);
     }
   }
 
-  private static int choosePort(int port, Path dir) {
-    if (port <= 0) {
-      try (var socket =
-          new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    PortProbe.occupant(port)
-        .ifPresent(
-            what -> {
-              throw new EmbeddedDatabaseException(
-                  "Port "
-                      + port
-                      + " (WUYE_DB_PORT) is already in use by "
-                      + what
-                      + "; the embedded PostgreSQL for "
-                      + dir
-                      + " was not started and nothing was written there.",
-                  "Choose a free port for the embedded database, e.g. WUYE_DB_PORT="
-                      + suggestPort(port)
-                      + " (or --wuye.db.embedded.port=...), or stop that program; to use that"
-                      + " server on purpose, set SPRING_DATASOURCE_URL.");
-            });
-    return port;
-  }
-
-  private static int suggestPort(int taken) {
-    for (int p = taken + 1; p < taken + 50 && p < 65536; p++) {
-      if (PortProbe.occupant(p).isEmpty()) {
-        return p;
-      }
-    }
-    return taken + 1;
-  }
-
-  private void initIfNew() {
-    if (Files.exists(dataDir.resolve("PG_VERSION"))) {
-      return;
-    }
-    try {
-      if (Files.isDirectory(dataDir)) {
-        try (Stream<Path> s = Files.list(dataDir)) {
-          if (s.findAny().isPresent()) {
-            throw new EmbeddedDatabaseException(
-                "The embedded PostgreSQL data folder "
-                    + dataDir
-                    + " is not empty but holds no PostgreSQL data (no PG_VERSION).",
-                "Point WUYE_DB_DATA_DIR to the right data folder, or to a new (empty or missing)"
-                    + " folder to start afresh; restore a backup with --restore=FILE.");
-          }
-        }
-      }
-      long started = System.nanoTime();
-      List<String> cmd =
-          PostgresBinaries.command(
-              "initdb",
-              "-D",
-              dataDir.toString(),
-              "-U",
-              SUPERUSER,
-              "-A",
-              "trust",
-              "-E",
-              "UTF8",
-              "--locale=C.UTF-8",
-              "--data-checksums",
-              "--no-instructions");
-      Process initdb = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String output = new String(initdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (initdb.waitFor() != 0) {
-        throw new EmbeddedDatabaseException(
-            "Could not create the embedded PostgreSQL data folder "
-                + dataDir
-                + ": "
-                + lastLinesOf(output),
-            "Check that the folder is writable and the disk has space.");
-      }
-      log.info(
-          "Created the PostgreSQL data folder {} (data checksums on) in {} ms",
-          ephemeral ? "(throw-away)" : dataDir,
-          (System.nanoTime() - started) / 1_000_000);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Starts the server and checks it is ours; on failure, one clear exception. */
-  private void startOnce() {
-    long started = System.nanoTime();
-    synchronized (lifecycle) {
-      Process p = spawn();
-      awaitReady(p);
-      verifyOurs(p);
-      process = p;
-      state = State.RUNNING;
-      p.onExit().thenAccept(this::exited);
-    }
-    log.info(
-        "Embedded PostgreSQL ready on port {} ({}), in {} ms",
-        port,
-        ephemeral ? "throw-away data folder" : "data folder " + dataDir,
-        (System.nanoTime() - started) / 1_000_000);
-    warnIfNoChecksums();
-  }
-
-  private Process spawn() {
-    List<String> args = new ArrayList<>(List.of("-D", dataDir.toString(), "-p", "" + port));
-    config.forEach(
-        (k, v) -> {
-          args.add("-c");
-          args.add(k + "=" + v);
-        });
-    try {
-      output.clear();
-      Process p =
-          new ProcessBuilder(PostgresBinaries.command("postgres", args.toArray(String[]::new)))
-              .redirectErrorStream(true)
-              .start();
-      output.follow(p);
-      return p;
-    } catch (IOException e) {
-      throw new EmbeddedDatabaseException(
-          "Could not run the bundled PostgreSQL for " + dataDir + ": " + e.getMessage(),
-          "Check that " + PostgresBinaries.home() + " is intact and executable.",
-          e);
-    }
-  }
-
-  private void awaitReady(Process p) {
-    long deadline = System.nanoTime() + startupTimeout.toNanos();
-    long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (true) {
-      if (!p.isAlive()) {
-        sleep(100); // let the log pump read PostgreSQL's last words
-        throw EmbeddedDatabaseException.startFailed(
-            dataDir, p.exitValue(), output.reason(), () -> suggestPort(port));
-      }
-      Optional<PostmasterPid> pid = PostmasterPid.read(dataDir);
-      if (pid.isPresent() && pid.get().pid() == p.pid() && pid.get().status().equals("ready")) {
-        return;
-      }
-      if (System.nanoTime() > nextNote) {
-        log.info("Embedded PostgreSQL is still starting (crash recovery?) on {}", dataDir);
-        nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      }
-      if (System.nanoTime() > deadline) {
-        p.destroyForcibly();
-        throw new EmbeddedDatabaseException(
-            "The embedded PostgreSQL on "
-                + dataDir
-                + " did not become ready within "
-                + startupTimeout.toMinutes()
-                + " minutes: "
-                + output.reason(),
-            "Look at the PostgreSQL log lines above ('postgres' logger).");
-      }
-      sleep(20);
-    }
-  }
-
-  /** The server on our port must be the child we started, serving our folder. */
-  private void verifyOurs(Process p) {
-    try (Connection c = connect(SUPERUSER);
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT current_setting('data_directory'), pg_backend_pid(),"
-                    + " current_setting('server_version_num')::int / 10000")) {
-      rs.next();
-      Path served = Path.of(rs.getString(1));
-      if (!Files.isSameFile(served, dataDir)) {
-        p.destroyForcibly();
-        throw new EmbeddedDatabaseException(
-            "The PostgreSQL answering on port "
-                + port
-                + " serves "
-                + served
-                + ", not our data folder "
-                + dataDir
-                + "; the app will not use it.",
-            "Choose a free port for the embedded database, e.g. WUYE_DB_PORT=" + suggestPort(port));
-      }
-      long backend = rs.getLong(2);
-      Optional<Long> parent =
-          ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
-      if (parent.isPresent() && parent.get() != p.pid()) {
-        p.destroyForcibly();
-        throw new EmbeddedDatabaseException(
-            "The PostgreSQL answering on port " + port + " is not the one this app started.",
-            "Choose a free port for the embedded database, e.g. WUYE_DB_PORT=" + suggestPort(port));
-      }
-      ensureAppRole(c);
-    } catch (SQLException | IOException e) {
-      p.destroyForcibly();
-      throw new EmbeddedDatabaseException(
-          "The embedded PostgreSQL on "
-              + dataDir
-              + " started but did not answer: "
-              + e.getMessage(),
-          "Look at the PostgreSQL log lines above ('postgres' logger).",
-          e);
-    }
-  }
-
-  private static void ensureAppRole(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
-              + APP_ROLE
-              + "') THEN CREATE ROLE "
-              + APP_ROLE
-              + " LOGIN; END IF; END $$");
-      s.execute(
-          "ALTER ROLE "
-              + APP_ROLE
-              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-    }
-  }
-
-  private void warnIfNoChecksums() {
-    if (ephemeral) {
-      return;
-    }
-    try (Connection c = connect(SUPERUSER);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW data_checksums")) {
-      rs.next();
-      if (!"on".equals(rs.getString(1))) {
-        log.warn(
-            "Data checksums are off in {} (the folder was created before they were switched"
-                + " on), so a damaged page would go unnoticed. To switch them on: make a backup"
-                + " (--backup=FILE), stop the app, move the folder away and restore the backup"
-                + " into a new folder (--restore=FILE).",
-            dataDir);
-      }
-    } catch (SQLException e) {
-      log.warn("Could not read data_checksums: {}", e.getMessage());
-    }
-  }
-
-  // ------------------------------------------------------------------ crash and restart
-
-  private void exited(Process p) {
-    if (stopping || p != process) {
-      return;
-    }
-    state = State.RESTARTING;
-    crashes++;
-    lastCrash = Instant.now();
-    log.error(
-        "Embedded PostgreSQL (pid {}) on {} exited unexpectedly with code {}{}; restarting it on"
-            + " port {} (requests fail with 503 until it is back)",
-        p.pid(),
-        dataDir,
-        p.exitValue(),
-        output.reason().isEmpty() ? "" : " (" + output.reason() + ")",
-        port);
-    Thread t = new Thread(this::restart, "embedded-pg-restart");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private void restart() {
-    long died = System.nanoTime();
-    long backoff = 100;
-    int attempt = 0;
-    while (!stopping) {
-      attempt++;
-      try {
-        synchronized (lifecycle) {
-          if (stopping) {
-            return;
-          }
-          Process p = spawn();
-          awaitReady(p);
-          verifyOurs(p);
-          process = p;
-          lastRestart = Instant.now();
-          state = State.RUNNING;
-          p.onExit().thenAccept(this::exited);
-        }
-        log.warn(
-            "Embedded PostgreSQL restarted on port {} after crash recovery, {} ms after it died"
-                + " (attempt {})",
-            port,
-            (System.nanoTime() - died) / 1_000_000,
-            attempt);
-        return;
-      } catch (RuntimeException e) {
-        // typically "pre-existing shared memory block is still in use" while the dead server's
-        // backends finish exiting
-        if (attempt == 1 || attempt % 10 == 0) {
-          log.warn(
-              "Embedded PostgreSQL did not restart yet (attempt {}): {}", attempt, e.getMessage());
-        }
-        sleep(backoff);
-        backoff = Math.min(backoff * 2, 2_000);
-      }
-    }
+  /** Creates the cluster if the folder is new, starts the server, and checks its checksums. */
+  private void start() {
+    ClusterInit.initIfNew(dataDir, ephemeral);
+    server.start();
+    ClusterInit.warnIfNoChecksums(this);
   }
 
   // ------------------------------------------------------------------ stopping
@@ -535,7 +228,7 @@ public final class EmbeddedDatabase {
       }
       RUNNING.remove(key);
     }
-    stopServer();
+    server.stop();
     releaseLock(lock, lockChannel);
     if (ephemeral) {
       ServerProcesses.deleteTree(dataDir);
@@ -547,26 +240,10 @@ public final class EmbeddedDatabase {
     }
   }
 
-  /** Fast shutdown; never waits long on a server that does not stop. */
-  private void stopServer() {
-    stopping = true;
-    Process p;
-    synchronized (lifecycle) {
-      p = process;
-      state = State.STOPPED;
-    }
-    if (p == null || !p.isAlive()) {
-      return;
-    }
-    long started = System.nanoTime();
-    ServerProcesses.stop(p.toHandle(), Duration.ofSeconds(15));
-    log.info("Embedded PostgreSQL stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
-  }
-
   // ------------------------------------------------------------------ for the app and the tests
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    return server.jdbcUrl();
   }
 
   public int port() {
@@ -582,44 +259,37 @@ public final class EmbeddedDatabase {
   }
 
   public State state() {
-    return state;
+    return server.state();
   }
 
   public int crashes() {
-    return crashes;
+    return server.crashes();
+  }
+
+  /** Restart attempts after crashes that failed so far (for the tests in this package). */
+  int failedRestarts() {
+    return server.failedRestarts();
   }
 
   public Optional<Instant> lastCrash() {
-    return Optional.ofNullable(lastCrash);
+    return server.lastCrash();
   }
 
   public Optional<Instant> lastRestart() {
-    return Optional.ofNullable(lastRestart);
+    return server.lastRestart();
   }
 
   /** Process id of the running postmaster (for tests that kill it). */
   public long pid() {
-    Process p = process;
-    return p == null ? -1 : p.pid();
+    return server.pid();
   }
 
   /** A direct connection (not pooled), with short timeouts. */
   public Connection connect(String user) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", user);
-    props.setProperty("connectTimeout", "3");
-    props.setProperty("loginTimeout", "5");
-    props.setProperty("socketTimeout", "300");
-    props.setProperty("ApplicationName", "wuye-embedded-admin");
-    return DriverManager.getConnection(jdbcUrl(), props);
+    return server.connect(user);
   }
 
-  // ------------------------------------------------------------------ helpers
-
-  private static String lastLinesOf(String output) {
-    String[] lines = output.strip().split("\n");
-    return String.join(" ", List.of(lines).subList(Math.max(0, lines.length - 3), lines.length));
-  }
+  // ------------------------------------------------------------------ the folder lock
 
   private static void releaseLock(FileLock lock, FileChannel channel) {
     try {
@@ -637,14 +307,6 @@ public final class EmbeddedDatabase {
       channel.close();
     } catch (IOException e) {
       log.debug("Could not close the lock file: {}", e.getMessage());
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.wuye.center.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.wuye.center.Application;
 import com.wuye.center.estate.EstateDirectory;
@@ -27,9 +28,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -139,7 +142,7 @@ class DatabaseCrashIntegrationTests {
                     if (r.status() != 503 && r.status() != -1) {
                       wrong.add(r.status() + " " + r.body());
                     }
-                    sleep(100);
+                    pace(Duration.ofMillis(100)); // the counter's pause before its retry
                   }
                 }
                 return null;
@@ -169,11 +172,15 @@ class DatabaseCrashIntegrationTests {
               }));
     }
     try {
-      waitUntil(() -> paid.size() >= 20 && reported.size() >= 20, Duration.ofSeconds(60));
+      await("20 payments and 20 repair reports acknowledged before the kill")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> paid.size() >= 20 && reported.size() >= 20);
       long pid = db.pid();
       killedAt[0] = System.nanoTime();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL
-      waitUntil(() -> afterKill.size() >= 20, Duration.ofSeconds(60));
+      await("20 writes acknowledged after the kill")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> afterKill.size() >= 20);
     } finally {
       stop.set(true);
       for (Future<?> w : workers) {
@@ -267,36 +274,49 @@ class DatabaseCrashIntegrationTests {
                     // the connection was cut (counted below)
                   }
                   answers.add(new Answer(t0, (System.nanoTime() - t0) / 1_000_000, status, type));
-                  sleep(20);
+                  pace(Duration.ofMillis(20)); // a client's pause between two requests
                 }
                 return null;
               }));
     }
     Path control = db.dataDir().resolve("global/pg_control");
     Path aside = db.dataDir().resolve("global/pg_control.aside");
+    ScheduledExecutorService outage = Executors.newSingleThreadScheduledExecutor();
+    ScheduledFuture<?> databaseBack = null;
     long killed;
     long healthDownMillis = -1;
     long backMillis;
     try {
-      sleep(500);
-      // the database dies and stays down for ~6 s (its restarts fail until pg_control is back)
+      await("the clients are being served")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> answers.stream().filter(a -> a.status() == 200).count() >= 8);
+      // the database dies and stays down for 6 s: its restarts fail until pg_control is back
       long pid = db.pid();
       killed = System.nanoTime();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
       ProcessHandle.of(pid).ifPresent(h -> ServerProcesses.waitForExit(h, Duration.ofSeconds(5)));
       Files.move(control, aside);
+      databaseBack =
+          outage.schedule(
+              () -> {
+                Files.move(aside, control);
+                return null;
+              },
+              killed + TimeUnit.SECONDS.toNanos(6) - System.nanoTime(),
+              TimeUnit.NANOSECONDS);
       long t0 = System.nanoTime();
       HttpResponse<String> health = get("/actuator/health", null, Duration.ofSeconds(10));
       if (health.statusCode() == 503 && health.body().contains("DOWN")) {
         healthDownMillis = (System.nanoTime() - t0) / 1_000_000;
       }
-      sleep(Math.max(0, 6000 - (System.nanoTime() - killed) / 1_000_000));
-      Files.move(aside, control);
-      waitUntil(
-          () ->
-              answers.stream()
-                  .anyMatch(a -> a.at() > System.nanoTime() - 2_000_000_000L && a.status() == 200),
-          Duration.ofSeconds(60));
+      databaseBack.get(30, TimeUnit.SECONDS);
+      await("a request served again within the last 2 s")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  answers.stream()
+                      .anyMatch(
+                          a -> a.at() > System.nanoTime() - 2_000_000_000L && a.status() == 200));
       backMillis =
           (answers.stream()
                       .filter(a -> a.status() == 200 && a.at() > killed)
@@ -311,6 +331,11 @@ class DatabaseCrashIntegrationTests {
         c.get(60, TimeUnit.SECONDS);
       }
       pool.shutdownNow();
+      if (databaseBack != null) {
+        databaseBack.cancel(false);
+      }
+      outage.shutdownNow();
+      outage.awaitTermination(10, TimeUnit.SECONDS);
       if (Files.exists(aside)) {
         Files.move(aside, control);
       }
@@ -342,6 +367,7 @@ class DatabaseCrashIntegrationTests {
   @Order(3)
   @DisplayName("a graceful stop does not hang on a dead database that cannot restart")
   void aGracefulStopDoesNotHangOnADeadDatabase() throws Exception {
+    int failedBefore = db.failedRestarts();
     long pid = db.pid();
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
     ProcessHandle.of(pid).ifPresent(h -> ServerProcesses.waitForExit(h, Duration.ofSeconds(5)));
@@ -349,7 +375,11 @@ class DatabaseCrashIntegrationTests {
     Path aside = db.dataDir().resolve("global/pg_control.aside");
     Files.move(control, aside);
     try {
-      sleep(1000);
+      // the database cannot restart: the app has tried and failed, and backs off between tries
+      // (its pooled connections are stale by then, and any new one is refused)
+      await("three failed restarts of the dead database")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> db.failedRestarts() >= failedBefore + 3);
       long t0 = System.nanoTime();
       app.close();
       long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -387,21 +417,11 @@ class DatabaseCrashIntegrationTests {
     }
   }
 
-  static void waitUntil(BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      sleep(50);
-    }
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * Pacing, not waiting: the deliberate pause a load client makes between two requests, as a person
+   * at a counter would. Nothing is polled; the test itself waits with Awaitility.
+   */
+  private static void pace(Duration pause) {
+    LockSupport.parkNanos(pause.toNanos());
   }
 }
