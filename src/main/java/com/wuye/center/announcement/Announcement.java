@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * A community announcement (公告) as a state machine: written (submitted for approval) → approved by
  * a supervisor or manager who is not its author → running from its start to its end → ended; or
- * rejected with a reason (then revised and submitted again); an approved one can be withdrawn before
- * it ends. Approving registers {@link AnnouncementPublished}, withdrawing {@link
+ * rejected with a reason (then revised and submitted again); an approved one can be withdrawn
+ * before it ends. Approving registers {@link AnnouncementPublished}, withdrawing {@link
  * AnnouncementWithdrawn}; they are published when it is saved.
  */
 public final class Announcement {
@@ -135,17 +135,7 @@ public final class Announcement {
     requireNotOver(c, now);
     return new Announcement(
         new Stored(
-            null,
-            number,
-            communityId,
-            c,
-            Status.SUBMITTED,
-            staffId,
-            name,
-            now,
-            null,
-            null,
-            0));
+            null, number, communityId, c, Status.SUBMITTED, staffId, name, now, null, null, 0));
   }
 
   /** A waiting or rejected announcement is changed and submitted (again). */

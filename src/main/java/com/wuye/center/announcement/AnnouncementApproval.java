@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnouncementApproval {
 
-  static final Role[] APPROVERS = {Role.SUPERVISOR, Role.MANAGER};
+  public static final Role[] APPROVERS = {Role.SUPERVISOR, Role.MANAGER};
 
   private final AnnouncementStore store;
   private final Notifications notifications;

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AnnouncementQueries {
 
+  /** Staff who read announcements and print them for the bulletin board. */
+  public static final com.wuye.center.shared.Role[] READERS = AnnouncementStore.STAFF;
+
   private final AnnouncementStore store;
   private final AnnouncementRepository repository;
   private final EstateDirectory estate;
@@ -171,8 +174,7 @@ public class AnnouncementQueries {
     return a.content().buildingIds().stream()
         .map(id -> numbers.getOrDefault(id, String.valueOf(id)))
         .sorted(
-            java.util.Comparator.comparingInt(String::length)
-                .thenComparing(Function.identity()))
+            java.util.Comparator.comparingInt(String::length).thenComparing(Function.identity()))
         .toList();
   }
 }

@@ -10,14 +10,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The announcements the use cases work on: loaded for staff of the announcement's community (at
- * the version they saw), saved with their audit entry and the events they registered published.
+ * The announcements the use cases work on: loaded for staff of the announcement's community (at the
+ * version they saw), saved with their audit entry and the events they registered published.
  */
 @Component
 class AnnouncementStore {
 
   /** Staff who read announcements and print them for the bulletin board. */
-  static final Role[] STAFF = {
+  public static final Role[] STAFF = {
     Role.CUSTOMER_SERVICE,
     Role.SUPERVISOR,
     Role.MANAGER,

@@ -21,14 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customer service writes an announcement (停水停电, 公示, 活动) for the community or chosen buildings,
- * with its start and end; it is numbered {@code GG20261127-0001} and the community's supervisors are
- * told it waits for their approval. A waiting or rejected one can be revised and submitted again.
+ * with its start and end; it is numbered {@code GG20261127-0001} and the community's supervisors
+ * are told it waits for their approval. A waiting or rejected one can be revised and submitted
+ * again.
  */
 @Service
 @Transactional
 public class AnnouncementWriting {
 
-  static final Role[] WRITERS = {
+  public static final Role[] WRITERS = {
     Role.CUSTOMER_SERVICE, Role.SUPERVISOR, Role.MANAGER, Role.ADMIN
   };
 
@@ -83,7 +84,9 @@ public class AnnouncementWriting {
     return id;
   }
 
-  /** Revises a waiting or rejected announcement at the version shown; it waits for approval again. */
+  /**
+   * Revises a waiting or rejected announcement at the version shown; it waits for approval again.
+   */
   public void revise(CurrentUser user, long id, Draft d, Integer version) {
     Announcement a = store.load(user, id, version, WRITERS);
     Content c = d.content();
@@ -96,9 +99,7 @@ public class AnnouncementWriting {
 
   private void requireBuildingsOf(long communityId, Content c) {
     Set<Long> ofCommunity =
-        estate.buildings(communityId).stream()
-            .map(Estate.Building::id)
-            .collect(Collectors.toSet());
+        estate.buildings(communityId).stream().map(Estate.Building::id).collect(Collectors.toSet());
     if (!ofCommunity.containsAll(c.buildingIds())) {
       throw DomainException.invalid("buildingIds", "announcement.error.buildingOfOther");
     }
@@ -115,8 +116,7 @@ public class AnnouncementWriting {
 
   private String number(Instant now) {
     LocalDate day = LocalDate.ofInstant(now, ClockConfiguration.ZONE);
-    return DocumentNumber.of(
-        "GG", day, numbers.next("announcement-" + DocumentNumber.day(day)));
+    return DocumentNumber.of("GG", day, numbers.next("announcement-" + DocumentNumber.day(day)));
   }
 
   static String name(CurrentUser user) {

@@ -41,8 +41,7 @@ public class BulletinBoards {
   public void setServicePhone(CurrentUser user, long communityId, String phone) {
     user.require(EDITORS);
     user.requireCommunity(communityId);
-    String p =
-        Text.required("servicePhone", phone, 20, "announcement.error.servicePhone");
+    String p = Text.required("servicePhone", phone, 20, "announcement.error.servicePhone");
     if (!PHONE.matcher(p).matches()) {
       throw DomainException.invalid("servicePhone", "announcement.error.servicePhone");
     }

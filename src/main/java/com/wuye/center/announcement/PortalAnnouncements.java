@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The resident's announcements: those approved and running now for the buildings they live in, until
- * they end. Opening one counts once, for the building of the resident's unit it concerns; another
- * resident's announcement is as unknown as one that does not exist.
+ * The resident's announcements: those approved and running now for the buildings they live in,
+ * until they end. Opening one counts once, for the building of the resident's unit it concerns;
+ * another resident's announcement is as unknown as one that does not exist.
  */
 @Service
 @Transactional
@@ -53,9 +53,7 @@ public class PortalAnnouncements {
     Set<Long> read =
         repository.readBy(user.residentId(), running.stream().map(Announcement::id).toList());
     Map<Long, String> communities = communityNames(units);
-    return running.stream()
-        .map(a -> item(a, communities, read.contains(a.id())))
-        .toList();
+    return running.stream().map(a -> item(a, communities, read.contains(a.id()))).toList();
   }
 
   /** Opens one (counted once per resident); 404 unless it runs now for one of their buildings. */
@@ -93,8 +91,7 @@ public class PortalAnnouncements {
   private static Map<Long, String> communityNames(List<Estate.Unit> units) {
     return units.stream()
         .collect(
-            Collectors.toMap(
-                Estate.Unit::communityId, Estate.Unit::communityName, (x, y) -> x));
+            Collectors.toMap(Estate.Unit::communityId, Estate.Unit::communityName, (x, y) -> x));
   }
 
   private static Item item(Announcement a, Map<Long, String> communities, boolean read) {

@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * CA-5: arrears are listed per unit and period, aged ≤30, 31–90 and over 90 days past the due date,
  * and reminder notices (催缴通知) can be issued — printable, in the resident's portal, and told as
- * {@link ArrearsReminderIssued} (messaging sends them on the residents' channels); the
- * collection rate (收缴率) per month.
+ * {@link ArrearsReminderIssued} (messaging sends them on the residents' channels); the collection
+ * rate (收缴率) per month.
  */
 @Service
 @Transactional

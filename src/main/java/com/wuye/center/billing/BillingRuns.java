@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The monthly billing run: each unit's bill for a period — the property fee by floor area, parking
  * spaces, water and electricity by meter reading — pro-rated by days for a move-in or move-out
- * ({@link BillCalculator}). One bill per unit and period, so a second run creates nothing new.
- * Each bill issued is told as {@link BillIssued}.
+ * ({@link BillCalculator}). One bill per unit and period, so a second run creates nothing new. Each
+ * bill issued is told as {@link BillIssued}.
  */
 @Service
 @Transactional

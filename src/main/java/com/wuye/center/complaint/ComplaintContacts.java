@@ -32,8 +32,6 @@ public class ComplaintContacts {
     return repository
         .load(complaintId)
         .map(
-            c ->
-                new Contact(
-                    c.unitId(), c.filedByResidentId(), c.contactName(), c.contactPhone()));
+            c -> new Contact(c.unitId(), c.filedByResidentId(), c.contactName(), c.contactPhone()));
   }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * here records a tip (CS-S2): the confirmation only records the resident's answer to "were you
  * asked for a tip?". It registers what it decides: the assignment that confirms the order ({@link
  * OrderAssigned}), the charge of a paid service when done ({@link ChargeRequested}), the resident's
- * rating when confirmed ({@link OrderConfirmed}); the repository
- * publishes them when the order is saved.
+ * rating when confirmed ({@link OrderConfirmed}); the repository publishes them when the order is
+ * saved.
  *
  * <p>Why one class of this length: it is one state machine over the 28 facts an order records (the
  * {@link State} it is stored and restored as, and their accessors make up most of the lines);

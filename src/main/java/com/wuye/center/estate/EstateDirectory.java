@@ -180,9 +180,7 @@ public class EstateDirectory {
                 + where
                 + " ORDER BY u.building_id, u.entrance, u.floor, u.room_number, o.id")
         .param("id", communityId)
-        .param(
-            "buildings",
-            buildingIds == null ? new Long[0] : buildingIds.toArray(Long[]::new))
+        .param("buildings", buildingIds == null ? new Long[0] : buildingIds.toArray(Long[]::new))
         .query(EstateDirectory::occupancy)
         .list();
   }

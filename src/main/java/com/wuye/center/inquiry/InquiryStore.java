@@ -25,8 +25,7 @@ class InquiryStore {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
 
-  InquiryStore(
-      InquiryRepository repository, AuditTrail audit, ApplicationEventPublisher events) {
+  InquiryStore(InquiryRepository repository, AuditTrail audit, ApplicationEventPublisher events) {
     this.repository = repository;
     this.audit = audit;
     this.events = events;

@@ -46,7 +46,10 @@ class Addressees {
     recipients.forEach(r -> distinct.putIfAbsent(r.ref(), r));
     var residentSettings =
         contacts.ofResidents(
-            distinct.values().stream().map(Recipient::residentId).filter(Objects::nonNull).toList());
+            distinct.values().stream()
+                .map(Recipient::residentId)
+                .filter(Objects::nonNull)
+                .toList());
     var staffSettings =
         contacts.ofStaff(
             distinct.values().stream().map(Recipient::staffId).filter(Objects::nonNull).toList());

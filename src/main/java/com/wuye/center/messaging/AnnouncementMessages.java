@@ -36,9 +36,13 @@ class AnnouncementMessages {
             .about("announcement", e.announcementId())
             .to(
                 estate.currentOccupantsOfBuildings(e.communityId(), e.buildingIds()).stream()
-                    .map(o -> Recipient.resident(o.residentId(), o.residentName(), o.residentPhone()))
+                    .map(
+                        o ->
+                            Recipient.resident(o.residentId(), o.residentName(), o.residentPhone()))
                     .toList())
-            .arg("community", estate.community(e.communityId()).map(Estate.Community::name).orElse(""))
+            .arg(
+                "community",
+                estate.community(e.communityId()).map(Estate.Community::name).orElse(""))
             .label("category", "announcement.category." + e.category().name())
             .arg("title", e.title())
             .arg("startsAt", e.startsAt())

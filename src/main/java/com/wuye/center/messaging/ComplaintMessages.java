@@ -8,8 +8,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The resident hears what was promised about their complaint and by when (CS-8.4), and how it
- * ended (CS-C2): recorded in the complaint's own transaction, to whoever filed it.
+ * The resident hears what was promised about their complaint and by when (CS-8.4), and how it ended
+ * (CS-C2): recorded in the complaint's own transaction, to whoever filed it.
  */
 @Component
 class ComplaintMessages {

@@ -7,9 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/**
- * The resident hears that their convenience order is confirmed: by whom and for when (CS-S3).
- */
+/** The resident hears that their convenience order is confirmed: by whom and for when (CS-S3). */
 @Component
 class ConvenienceMessages {
 

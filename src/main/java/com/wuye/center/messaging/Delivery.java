@@ -11,9 +11,10 @@ import java.util.List;
  * configured: what would have been sent), {@code HELD} (quiet hours, or an announcement not yet
  * started) or {@code QUEUED}; a sender claims it ({@code SENDING}, leased for a while); the
  * provider's answer makes it {@code SENT}, {@code FAILED} (tried again later, with back-off) or
- * {@code GAVE_UP}; a pending one can be {@code CANCELLED}. A sender that finds a lease expired takes
- * the delivery over: the previous one died during its attempt, whose outcome is unknown. Every step
- * is an entry of the delivery's log, which customer service reads on the resident's page.
+ * {@code GAVE_UP}; a pending one can be {@code CANCELLED}. A sender that finds a lease expired
+ * takes the delivery over: the previous one died during its attempt, whose outcome is unknown.
+ * Every step is an entry of the delivery's log, which customer service reads on the resident's
+ * page.
  */
 public final class Delivery {
 

@@ -22,7 +22,9 @@ class InquiryMessages {
   void on(InquiryAnswered e) {
     outbox.record(
         MessageRequest.of(
-                MessageKind.INQUIRY_ANSWERED, "inquiry:" + e.inquiryId() + ":answered", e.communityId())
+                MessageKind.INQUIRY_ANSWERED,
+                "inquiry:" + e.inquiryId() + ":answered",
+                e.communityId())
             .about("inquiry", e.inquiryId())
             .to(
                 e.residentId() != null

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a message is about, with the names of its arguments (in the order its text uses them, and
- * as the Aliyun SMS template's variables and the WeChat template's fields are named), who gets it,
+ * What a message is about, with the names of its arguments (in the order its text uses them, and as
+ * the Aliyun SMS template's variables and the WeChat template's fields are named), who gets it,
  * whether it is always sent (no opt-out: CS-K5 key pickups, emergency dispatches, deadline
  * breaches) and whether it is urgent (sent in quiet hours too).
  */
@@ -22,7 +22,8 @@ public enum MessageKind {
   BILL_ISSUED(Audience.RESIDENT, false, false, "unit", "period", "amount", "dueDate"),
   ARREARS_REMINDER(Audience.RESIDENT, false, false, "unit", "amount", "oldestDue"),
   CONVENIENCE_ORDER(Audience.RESIDENT, false, false, "number", "service", "staff", "wantedAt"),
-  ANNOUNCEMENT(Audience.RESIDENT, false, false, "community", "category", "title", "startsAt", "endsAt"),
+  ANNOUNCEMENT(
+      Audience.RESIDENT, false, false, "community", "category", "title", "startsAt", "endsAt"),
   /** CS-E2, CS-E5, CS-E6: the guards on duty, by SMS as well as on screen. */
   EMERGENCY_DISPATCH(Audience.STAFF, true, true, "number", "unit", "choice"),
   /** A deadline breached: the supervisors, and the managers when it is escalated further. */

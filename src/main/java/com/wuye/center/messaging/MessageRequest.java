@@ -13,10 +13,10 @@ import java.util.Objects;
 
 /**
  * What an event asks to be sent: a kind, its arguments, to whom, about which record, and the cause
- * — the event, named so that the same event recorded twice is recognised (the message's
- * idempotency key is the cause and the recipient). Arguments are the values the texts show: times
- * in the service center's zone, amounts in yuan, and labels (a complaint's outcome, an emergency's
- * choice) as message keys, read in each recipient's language.
+ * — the event, named so that the same event recorded twice is recognised (the message's idempotency
+ * key is the cause and the recipient). Arguments are the values the texts show: times in the
+ * service center's zone, amounts in yuan, and labels (a complaint's outcome, an emergency's choice)
+ * as message keys, read in each recipient's language.
  */
 public final class MessageRequest {
 
@@ -89,7 +89,9 @@ public final class MessageRequest {
 
   /** An amount in yuan: {@code 1234.50}. */
   public MessageRequest arg(String name, BigDecimal value) {
-    return arg(name, value == null ? "" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+    return arg(
+        name,
+        value == null ? "" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
   }
 
   /** An argument read in each recipient's language. */

@@ -13,8 +13,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A message in its recipient's language: the subject and the text from the bundle ({@code
  * messaging.subject.KIND}, {@code messaging.text.KIND}) with the message's arguments, labels read
- * in that language. The arguments are stored as JSON (a label as {@code {"msg": key}}), so a message
- * recorded today reads the same when it is sent tomorrow and when customer service looks at it.
+ * in that language. The arguments are stored as JSON (a label as {@code {"msg": key}}), so a
+ * message recorded today reads the same when it is sent tomorrow and when customer service looks at
+ * it.
  */
 @Component
 public class MessageTexts {

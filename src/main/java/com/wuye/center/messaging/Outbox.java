@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactional outbox: records what an event causes to be sent, in the transaction that
- * published the event, so the message exists exactly when the event's change committed. One
- * message per recipient (idempotent on the event and the recipient); per channel the recipient can
- * be reached on, a delivery: queued, held (quiet hours for what is not urgent; an announcement
- * until it starts) or, where the channel is not configured, only recorded for the outbox page.
- * Nothing is sent here: {@link OutboxSender} sends after commit.
+ * published the event, so the message exists exactly when the event's change committed. One message
+ * per recipient (idempotent on the event and the recipient); per channel the recipient can be
+ * reached on, a delivery: queued, held (quiet hours for what is not urgent; an announcement until
+ * it starts) or, where the channel is not configured, only recorded for the outbox page. Nothing is
+ * sent here: {@link OutboxSender} sends after commit.
  *
  * <p>A recipient who opted out of the kind gets the message recorded as opted out and no delivery;
  * the kinds always sent (CS-K5 key pickups, emergency dispatches, deadline breaches) ignore

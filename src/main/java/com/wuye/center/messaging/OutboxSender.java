@@ -28,11 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * up).
  *
  * <p>What survives the app dying: between the event's commit and the claim, the delivery is simply
- * still queued — the next sender (after a restart, or another node) sends it once. Between the claim
- * and the recorded answer, the lease runs out and another sender takes the delivery over, knowing
- * the outcome is unknown: for SMS it first asks Aliyun whether a message with the delivery's
- * idempotency key ({@code OutId}) already went to that number and, if so, records it as sent
- * without sending again; WeChat drops a repeat of the same {@code client_msg_id} within ten
+ * still queued — the next sender (after a restart, or another node) sends it once. Between the
+ * claim and the recorded answer, the lease runs out and another sender takes the delivery over,
+ * knowing the outcome is unknown: for SMS it first asks Aliyun whether a message with the
+ * delivery's idempotency key ({@code OutId}) already went to that number and, if so, records it as
+ * sent without sending again; WeChat drops a repeat of the same {@code client_msg_id} within ten
  * minutes; an e-mail is sent again with the same {@code Message-ID}. So a message is never lost,
  * and is sent twice only if a sender dies in the few milliseconds between a provider's acceptance
  * and its record, and that provider cannot recognise the repeat (e-mail).

@@ -7,8 +7,8 @@ import com.wuye.center.messaging.internal.MessageRepository.StoredMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * A claimed delivery as its provider gets it: the message rendered in the recipient's language,
- * the community's current sender settings, the link made absolute with the public base URL.
+ * A claimed delivery as its provider gets it: the message rendered in the recipient's language, the
+ * community's current sender settings, the link made absolute with the public base URL.
  */
 @Component
 class OutgoingMessages {

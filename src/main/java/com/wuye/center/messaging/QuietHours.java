@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The hours in which a person gets no non-urgent message (免打扰): a message due then is held and
- * sent when they end. They may run over midnight ({@code 22:00–07:00}). Urgent kinds (a key
- * pickup, an emergency dispatch, a technician on the way) are never held.
+ * The hours in which a person gets no non-urgent message (免打扰): a message due then is held and sent
+ * when they end. They may run over midnight ({@code 22:00–07:00}). Urgent kinds (a key pickup, an
+ * emergency dispatch, a technician on the way) are never held.
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 

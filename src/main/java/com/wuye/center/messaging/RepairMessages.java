@@ -80,7 +80,9 @@ class RepairMessages {
             c -> {
               MessageRequest r =
                   MessageRequest.of(
-                          kind, "repair:" + orderId + ":" + what + ":" + at.toEpochMilli(), communityId)
+                          kind,
+                          "repair:" + orderId + ":" + what + ":" + at.toEpochMilli(),
+                          communityId)
                       .about("repair", orderId)
                       .to(
                           c.reporterResidentId() != null

@@ -32,7 +32,8 @@ public class SenderSettings {
 
   private static final Pattern SMS_TEMPLATE = Pattern.compile("^SMS_[0-9A-Za-z_]+$");
   private static final Pattern WECHAT_TEMPLATE =
-      Pattern.compile("^[A-Za-z0-9_-]{8,64}(\\?[A-Za-z0-9_]+=[A-Za-z0-9_]+(&[A-Za-z0-9_]+=[A-Za-z0-9_]+)*)?$");
+      Pattern.compile(
+          "^[A-Za-z0-9_-]{8,64}(\\?[A-Za-z0-9_]+=[A-Za-z0-9_]+(&[A-Za-z0-9_]+=[A-Za-z0-9_]+)*)?$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final SenderRepository repository;

@@ -53,9 +53,7 @@ class StaffAlerts {
       return;
     }
     List<Recipient> to =
-        staff.withRole(e.communityId(), role).stream()
-            .map(s -> Recipient.staff(s.id()))
-            .toList();
+        staff.withRole(e.communityId(), role).stream().map(s -> Recipient.staff(s.id())).toList();
     outbox.record(
         MessageRequest.of(
                 MessageKind.DEADLINE_BREACH,

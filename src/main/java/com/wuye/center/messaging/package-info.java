@@ -4,8 +4,8 @@
  * recipient's language, respecting their opt-outs (except CS-K5 key pickups, emergency dispatches
  * and deadline breaches, always sent) and quiet hours (except what is urgent).
  *
- * <p>Delivery is a transactional outbox: listeners run in the publishing transaction, just before it
- * commits ({@code @TransactionalEventListener(BEFORE_COMMIT)}), and {@link
+ * <p>Delivery is a transactional outbox: listeners run in the publishing transaction, just before
+ * it commits ({@code @TransactionalEventListener(BEFORE_COMMIT)}), and {@link
  * com.wuye.center.messaging.Outbox} records the messages there — a message exists exactly when the
  * change that caused it committed. {@link com.wuye.center.messaging.OutboxSender} sends after
  * commit, on any number of nodes, with retries and back-off; {@link
@@ -14,8 +14,7 @@
  *
  * <p>Public face: {@link com.wuye.center.messaging.OutboxSender}, {@link
  * com.wuye.center.messaging.MessagePreferences} (a person's language, e-mail, quiet hours,
- * opt-outs), {@link com.wuye.center.messaging.WechatBinding} (QR code and callback), {@link
- * com.wuye.center.messaging.SenderSettings} (per community), {@link
+ * opt-outs), {@link com.wuye.center.messaging.SenderSettings} (per community), {@link
  * com.wuye.center.messaging.OutboxQueries} (outbox page, a resident's delivery log).
  *
  * <p>Configuration ({@code wuye.messaging.*}, see {@link

@@ -8,8 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is told about an order: the resident who reported it in the portal, or the contact a clerk
  * recorded from a call; with the unit it is for. Read by messaging in its listener, inside the
- * transaction that published the order's event (no user: the system acts on the order's own
- * event).
+ * transaction that published the order's event (no user: the system acts on the order's own event).
  */
 @Component
 public class RepairContacts {

@@ -103,7 +103,12 @@ class AliyunSmsChannel implements ChannelGateway {
       SendSmsResponseBody body = client.sendSmsWithOptions(request, runtime()).getBody();
       String answer =
           SendResult.clip(
-              body.getCode() + " " + body.getMessage() + " (RequestId " + body.getRequestId() + ")");
+              body.getCode()
+                  + " "
+                  + body.getMessage()
+                  + " (RequestId "
+                  + body.getRequestId()
+                  + ")");
       if ("OK".equals(body.getCode())) {
         return new SendResult.Sent(body.getBizId(), answer);
       }
@@ -125,7 +130,8 @@ class AliyunSmsChannel implements ChannelGateway {
         .forEach(
             (k, v) ->
                 vars.put(
-                    k, v.length() <= VARIABLE_LIMIT ? v : v.substring(0, VARIABLE_LIMIT - 1) + "…"));
+                    k,
+                    v.length() <= VARIABLE_LIMIT ? v : v.substring(0, VARIABLE_LIMIT - 1) + "…"));
     return json.writeValueAsString(vars);
   }
 

@@ -63,9 +63,9 @@ public record MessagingProperties(
   }
 
   /**
-   * WeChat Official Account (公众号) template messages and the QR-code binding. On when the app id
-   * and secret are set; the callback (binding) also needs the token configured in the account's
-   * server settings.
+   * WeChat Official Account (公众号) template messages and the QR-code binding. On when the app id and
+   * secret are set; the callback (binding) also needs the token configured in the account's server
+   * settings.
    *
    * @param token the server-configuration token the callback's signature is made with
    * @param aesKey the EncodingAESKey, for the safe (encrypted) mode

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The WeChat Official Account (公众号) on WxJava, when configured: template messages, parametric QR
- * codes for binding, and the callback's signature check. The access token is the stable one
- * ({@code /cgi-bin/stable_token}): several app nodes each asking for a token get the same one
- * instead of invalidating each other's. WxJava's own retries are off: the outbox retries.
+ * codes for binding, and the callback's signature check. The access token is the stable one ({@code
+ * /cgi-bin/stable_token}): several app nodes each asking for a token get the same one instead of
+ * invalidating each other's. WxJava's own retries are off: the outbox retries.
  */
 @Component
 public class WechatAccount {

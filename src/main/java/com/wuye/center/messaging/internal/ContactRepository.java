@@ -42,8 +42,7 @@ public class ContactRepository {
   }
 
   public ContactSettings ofResident(long residentId) {
-    return ofResidents(List.of(residentId))
-        .getOrDefault(residentId, ContactSettings.defaults());
+    return ofResidents(List.of(residentId)).getOrDefault(residentId, ContactSettings.defaults());
   }
 
   private Map<Long, ContactSettings> of(String column, Collection<Long> ids) {
@@ -123,7 +122,9 @@ public class ContactRepository {
     if (n == 0) {
       throw DomainException.staleVersion();
     }
-    jdbc.sql("DELETE FROM messaging_opt_out WHERE contact_id = :id").param("id", contactId).update();
+    jdbc.sql("DELETE FROM messaging_opt_out WHERE contact_id = :id")
+        .param("id", contactId)
+        .update();
     for (MessageKind k : s.optedOut()) {
       jdbc.sql(
               "INSERT INTO messaging_opt_out (contact_id, kind, created_at) VALUES (:id, :k, :now)")

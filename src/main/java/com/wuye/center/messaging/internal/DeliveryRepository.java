@@ -58,7 +58,8 @@ public class DeliveryRepository {
         .query(
             (RowCallbackHandler)
                 rs ->
-                    ids.put(key(rs.getLong("message_id"), rs.getString("channel")), rs.getLong("id")));
+                    ids.put(
+                        key(rs.getLong("message_id"), rs.getString("channel")), rs.getLong("id")));
     List<Long> logIds = new ArrayList<>();
     List<LogEntry> entries = new ArrayList<>();
     for (Delivery d : deliveries) {
