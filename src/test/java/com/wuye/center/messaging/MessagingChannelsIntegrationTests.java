@@ -65,7 +65,7 @@ class MessagingChannelsIntegrationTests {
     p.add("wuye.messaging.wechat.app-id", () -> "wx0000000000test");
     p.add("wuye.messaging.wechat.secret", () -> "test-secret");
     p.add("wuye.messaging.wechat.api-base-url", () -> "http://localhost:" + PROVIDERS.port());
-    p.add("spring.mail.host", () -> "localhost");
+    p.add("spring.mail.host", () -> SMTP.getSmtp().getBindTo());
     p.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     p.add("wuye.messaging.public-base-url", () -> "https://wuye.example.com");
   }
@@ -108,15 +108,15 @@ class MessagingChannelsIntegrationTests {
                 MessageKind.REPAIR_COMPLETED, "SMS_900002",
                 MessageKind.ANNOUNCEMENT, "SMS_900003"),
             Map.of(
-                MessageKind.KEY_PICKUP, "TPL_KEY",
-                MessageKind.REPAIR_COMPLETED, "TPL_REPAIR",
-                MessageKind.ANNOUNCEMENT, "TPL_NOTICE"),
+                MessageKind.KEY_PICKUP, "TPL_KEY_PICKUP_01",
+                MessageKind.REPAIR_COMPLETED, "TPL_REPAIR_DONE_01",
+                MessageKind.ANNOUNCEMENT, "TPL_NOTICE_0001"),
             company.version()));
     contacts.setLanguageAndEmail(f.owner(), Language.ZH, "owner101@example.com");
     contacts.bindWechat(f.owner(), "oOwner101test", Instant.now());
     // what earlier tests left queued is sent (or recorded off) before this one starts
     sender.sendDue();
-    SMTP.reset();
+    SMTP.purgeEmailFromAllMailboxes();
     PROVIDERS.resetRequests();
   }
 
@@ -163,6 +163,7 @@ class MessagingChannelsIntegrationTests {
 
     long pickupMessage = id(f.messagesAbout("keycustody_entrustment", entrustment).get(0));
     assertThat(f.deliveries(pickupMessage))
+        .as(f.answers(pickupMessage))
         .containsEntry("SMS", "SENT")
         .containsEntry("WECHAT", "SENT")
         .containsEntry("EMAIL", "SENT");
@@ -202,7 +203,7 @@ class MessagingChannelsIntegrationTests {
         postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
             .withQueryParam("access_token", equalTo("ACCESS_TOKEN_TEST"))
             .withRequestBody(containing("\"touser\":\"oOwner101test\""))
-            .withRequestBody(containing("\"template_id\":\"TPL_KEY\""))
+            .withRequestBody(containing("\"template_id\":\"TPL_KEY_PICKUP_01\""))
             .withRequestBody(containing("\"client_msg_id\":\"m" + pickupMessage + "W\"")));
     MimeMessage[] mails = SMTP.getReceivedMessages();
     assertThat(mails).anySatisfy(m -> assertThat(m.getSubject()).isEqualTo("您托管的钥匙已被领取"));
@@ -240,7 +241,7 @@ class MessagingChannelsIntegrationTests {
             .willSetStateTo("recovered"));
     long entrustment = f.keyPickup();
     long message = id(f.messagesAbout("keycustody_entrustment", entrustment).get(0));
-    Instant start = Instant.now();
+    Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     clock.set(start);
     try {
       sender.sendDue();

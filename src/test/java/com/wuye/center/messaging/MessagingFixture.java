@@ -174,6 +174,16 @@ final class MessagingFixture {
     return out;
   }
 
+  /** The providers' last answers to a message's deliveries (for failure messages). */
+  String answers(long messageId) {
+    return jdbc.sql(
+            "SELECT channel || ': ' || coalesce(last_answer, '') FROM messaging_delivery WHERE message_id = :m")
+        .param("m", messageId)
+        .query(String.class)
+        .list()
+        .toString();
+  }
+
   /** The events of a message's delivery log, in order. */
   List<String> log(long messageId, String channel) {
     return jdbc.sql(
