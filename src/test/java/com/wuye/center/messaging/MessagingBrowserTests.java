@@ -30,7 +30,7 @@ class MessagingBrowserTests {
         zhuguan.driver().manage().window().setSize(size);
         zhuguan.open("/staff/messaging/outbox");
         zhuguan.find(By.id("outbox-title"));
-        assertThat(zhuguan.text()).contains("消息发件箱", "本周六上午全小区停水", "仅记录（未配置）");
+        assertThat(zhuguan.text()).contains("消息发件箱", "社区公告", "仅记录（未配置）");
         zhuguan.driver().findElements(By.cssSelector("details.msg-delivery")).stream()
             .findFirst()
             .ifPresent(d -> d.findElement(By.tagName("summary")).click());

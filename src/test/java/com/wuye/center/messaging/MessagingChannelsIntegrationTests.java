@@ -92,7 +92,7 @@ class MessagingChannelsIntegrationTests {
       List.of(MessageKind.KEY_PICKUP, MessageKind.REPAIR_COMPLETED, MessageKind.ANNOUNCEMENT);
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     f = new MessagingFixture(port, jdbc, estate);
     PROVIDERS.resetAll();
     stubProviders();
@@ -221,7 +221,7 @@ class MessagingChannelsIntegrationTests {
     assertThat(SMTP.getReceivedMessages()).hasSize(mailCount);
 
     assertThat(f.kefu.get("/staff/messaging/outbox?kind=KEY_PICKUP").body())
-        .contains("已发送", "900619867^0");
+        .contains("已发送", "F655A8D5-B967-440B-8683-DAD6FF8DE990");
   }
 
   @Test
