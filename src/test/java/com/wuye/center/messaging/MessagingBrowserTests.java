@@ -28,7 +28,7 @@ class MessagingBrowserTests {
       for (Dimension size : new Dimension[] {new Dimension(1366, 768), new Dimension(375, 812)}) {
         String suffix = "-" + size.getWidth();
         zhuguan.driver().manage().window().setSize(size);
-        zhuguan.open("/staff/messaging/outbox");
+        zhuguan.open("/staff/messaging/outbox?state=OFF");
         zhuguan.find(By.id("outbox-title"));
         assertThat(zhuguan.text()).contains("消息发件箱", "社区公告", "仅记录（未配置）");
         zhuguan.driver().findElements(By.cssSelector("details.msg-delivery")).stream()
