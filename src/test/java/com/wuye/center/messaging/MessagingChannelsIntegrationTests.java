@@ -267,6 +267,43 @@ class MessagingChannelsIntegrationTests {
     }
   }
 
+  @Test
+  @DisplayName(
+      "CS-K5 a sender that died after claiming an SMS: the next one finds it at Aliyun by OutId and does not send it again")
+  void takenOverAfterASenderDied() {
+    long entrustment = f.keyPickup();
+    long message = id(f.messagesAbout("keycustody_entrustment", entrustment).get(0));
+    // the first sender claimed the SMS (committed), called Aliyun, and died before recording it
+    jdbc.sql(
+            "UPDATE messaging_delivery SET state = 'SENDING', attempts = 1, next_attempt_at = NULL,"
+                + " lease_until = now() - interval '1 minute' WHERE message_id = :m AND channel = 'SMS'")
+        .param("m", message)
+        .update();
+    PROVIDERS.stubFor(
+        post(urlPathEqualTo("/"))
+            .withHeader("x-acs-action", equalTo("QuerySendDetails"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"Q1\",\"TotalCount\":1,"
+                            + "\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[{\"PhoneNum\":\"13800000001\","
+                            + "\"SendStatus\":3,\"ErrCode\":\"DELIVERED\",\"TemplateCode\":\"SMS_900001\","
+                            + "\"Content\":\"...\",\"SendDate\":\"2026-12-04 00:30:00\","
+                            + "\"ReceiveDate\":\"2026-12-04 00:30:05\",\"OutId\":\"m"
+                            + message
+                            + "S\"}]}}")));
+    sender.sendDue();
+    assertThat(f.deliveries(message)).as(f.answers(message)).containsEntry("SMS", "SENT");
+    assertThat(f.log(message, "SMS"))
+        .containsExactly("QUEUED", "TAKEN_OVER", "ATTEMPT", "FOUND_SENT");
+    PROVIDERS.verify(
+        0,
+        postRequestedFor(urlPathEqualTo("/"))
+            .withHeader("x-acs-action", equalTo("SendSms"))
+            .withQueryParam("OutId", equalTo("m" + message + "S")));
+  }
+
   private static long id(Map<String, Object> row) {
     return ((Number) row.get("id")).longValue();
   }
