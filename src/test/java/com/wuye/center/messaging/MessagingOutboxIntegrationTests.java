@@ -38,6 +38,8 @@ class MessagingOutboxIntegrationTests {
   @Autowired PlatformTransactionManager tx;
   @Autowired TestClock clock;
   @Autowired OutboxSender sender;
+  @Autowired com.wuye.center.estate.EstateService estateService;
+  @Autowired com.wuye.center.staff.StaffService staffService;
 
   MessagingFixture f;
 
@@ -188,6 +190,47 @@ class MessagingOutboxIntegrationTests {
     resident.put(
         "/api/v1/portal/messaging/preferences",
         Map.of("language", "ZH", "optedOut", List.of(), "version", version + 1));
+  }
+
+  @Test
+  @DisplayName(
+      "Sender settings per community: managers and admin save them, customer service may not")
+  void senderSettingsPerCommunity() {
+    long community =
+        new com.wuye.center.support.Demo(jdbc, estateService, staffService).newCommunity().id();
+    Api admin = Api.login(port, "admin");
+    var saved =
+        admin.put(
+            "/api/v1/messaging/sender-settings",
+            Map.of(
+                "communityId",
+                community,
+                "smsSignName",
+                "新小区物业",
+                "emailFrom",
+                "new@wuye.example.com",
+                "smsTemplates",
+                Map.of("ANNOUNCEMENT", "SMS_700001"),
+                "wechatTemplates",
+                Map.of("ANNOUNCEMENT", "TPL_NEW_NOTICE_01"),
+                "version",
+                0));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.json().get("smsTemplates").get("ANNOUNCEMENT").asString())
+        .isEqualTo("SMS_700001");
+    var refused =
+        admin.put(
+            "/api/v1/messaging/sender-settings",
+            Map.of(
+                "communityId", community,
+                "smsTemplates", Map.of("ANNOUNCEMENT", "not-a-code"),
+                "version", saved.json().get("version").asInt()));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(
+            f.kefu
+                .get("/api/v1/messaging/sender-settings?community=" + f.demo.community())
+                .status())
+        .isEqualTo(403);
   }
 
   private static JsonNode find(JsonNode list, long id) {

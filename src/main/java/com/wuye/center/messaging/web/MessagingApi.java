@@ -3,6 +3,7 @@ package com.wuye.center.messaging.web;
 import com.wuye.center.messaging.MessageKind;
 import com.wuye.center.messaging.MessagePreferences;
 import com.wuye.center.messaging.OutboxQueries;
+import com.wuye.center.messaging.SenderSettings;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,10 +21,29 @@ class MessagingApi {
 
   private final OutboxQueries outbox;
   private final MessagePreferences preferences;
+  private final SenderSettings senders;
 
-  MessagingApi(OutboxQueries outbox, MessagePreferences preferences) {
+  MessagingApi(OutboxQueries outbox, MessagePreferences preferences, SenderSettings senders) {
     this.outbox = outbox;
     this.preferences = preferences;
+    this.senders = senders;
+  }
+
+  @GetMapping("/api/v1/messaging/sender-settings")
+  @Operation(
+      summary =
+          "A community's sender settings (SMS sign name, e-mail sender, SMS and WeChat template per"
+              + " kind); without community: the company's")
+  SenderSettings.Settings senderSettings(@RequestParam(required = false) Long community) {
+    return senders.view(Actors.require(), community);
+  }
+
+  @PutMapping("/api/v1/messaging/sender-settings")
+  @Operation(
+      summary = "Save sender settings (managers for their communities, admin for the company)")
+  SenderSettings.Settings saveSenderSettings(@RequestBody SenderSettings.Settings settings) {
+    senders.save(Actors.require(), settings);
+    return senders.view(Actors.require(), settings.communityId());
   }
 
   @GetMapping("/api/v1/messaging/outbox")
