@@ -39,7 +39,7 @@ final class Calibration {
       throw new IllegalStateException("calibration pgbench failed: " + text);
     }
     double tps = Double.parseDouble(m.group(1));
-    Map<String, Object> w = meter.window(a, meter.now(), 0);
+    Map<String, Object> w = meter.window(a, meter.afterTool(), 0);
     out.put("pgbenchSelectOnlyTps", Run.round(tps, 0));
     out.put("pgbenchOtherCpuPct", w.get("otherCpuPct"));
     out.put("pgbenchStealPct", w.get("stealPct"));

@@ -36,6 +36,19 @@ final class Meter {
 
   record Snapshot(long nanos, long app, long appJit, long db, long load, Proc.Machine machine, PerfData.Jvm jvm) {}
 
+  /**
+   * A snapshot after a load tool ended: first lets the postmaster reap the backends of the tool's
+   * connections, whose CPU counts in its cutime only once it has waited for them.
+   */
+  Snapshot afterTool() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return now();
+  }
+
   Snapshot now() {
     return new Snapshot(System.nanoTime(), appPid > 0 ? Proc.ticks(appPid) : 0, appPid > 0 ? Proc.threadTicks(appPid, "C1 CompilerThre", "C2 CompilerThre") : 0,
         postmasterPid > 0 ? Proc.clusterTicks(postmasterPid) : 0,

@@ -61,7 +61,7 @@ final class RawSql {
         }
         Meter.Snapshot before = run.meter.now();
         String text = run.pgbenchOutput(cmd);
-        Meter.Snapshot after = run.meter.now();
+        Meter.Snapshot after = run.meter.afterTool();
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(text);
         Matcher lat = Pattern.compile("latency average = ([0-9.]+) ms").matcher(text);
         Matcher failed = Pattern.compile("number of failed transactions: ([0-9]+)").matcher(text);
@@ -89,6 +89,11 @@ final class RawSql {
         // the app is idle here: its JIT catching up is no noise of this run
         ((List<String>) w.get("flags")).removeIf(fl -> fl.startsWith("JIT"));
         r.putAll(w);
+        // the same ratio from CPU, which a busy machine does not move: the database's CPU per raw
+        // transaction over the server side's CPU per app request (app + database); load tools apart
+        double appServerCpu = Report.num(app.get("appCpuMsPerRequest")) + Report.num(app.get("dbCpuMsPerRequest"));
+        double rawDbCpu = Report.num(w.get("dbCpuMsPerRequest"));
+        r.put("cpuRatio", appServerCpu > 0 && !Double.isNaN(rawDbCpu) && !Double.isNaN(appServerCpu) ? Run.round(rawDbCpu / appServerCpu, 3) : null);
         if (run.statements != null) {
           Map<String, Object> st = run.statements.read(transactions);
           r.put("statementsPerRequest", st.get("statementsPerRequest"));
@@ -101,7 +106,7 @@ final class RawSql {
           }
         }
         perClients.put(String.valueOf(c), r);
-        Run.log(String.format(java.util.Locale.ROOT, "raw %s c=%d: %.0f tx/s (app %.0f req/s, ratio %.2f) | db %s ms, %s statements per transaction | other CPU %s %% %s", s, c, tps, appTps, appTps / tps,
+        Run.log(String.format(java.util.Locale.ROOT, "raw %s c=%d: %.0f tx/s (app %.0f req/s, ratio %.2f, by CPU %s) | db %s ms, %s statements per transaction | other CPU %s %% %s", s, c, tps, appTps, appTps / tps, r.get("cpuRatio"),
             r.get("dbCpuMsPerRequest"), r.get("statementsPerRequest"), r.get("otherCpuPct"), r.get("flags")));
       }
       out.put(s, perClients);

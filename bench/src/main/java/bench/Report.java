@@ -131,17 +131,18 @@ final class Report {
         Map<String, Object> v = (Map<String, Object>) c.getValue();
         md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s |%n", s.getKey(), c.getKey(), v.get("throughput"), v.get("p50ms"), v.get("p99ms"), v.get("errors"),
             v.get("appCpuMsPerRequest"), v.get("appJitCpuMsPerRequest"), v.get("dbCpuMsPerRequest"), dash(v.get("statementsPerRequest")), dash(v.get("writesPerRequest")),
-            num(v.get("otherCpuPct")) + num(v.get("stealPct")), flagText(v)));
+            Run.round(num(v.get("otherCpuPct")) + num(v.get("stealPct")), 1), flagText(v)));
       }
     }
     Map<String, Object> raw = (Map<String, Object>) r.get("rawSql");
     if (raw != null && !raw.isEmpty()) {
-      md.append("\n## App vs raw SQL (pgbench, same database, same concurrency)\n\n| scenario | clients | app req/s | raw SQL tx/s | app / raw | db CPU ms/tx (raw) | db CPU ms/req (app) | statements/tx | other CPU % | flags |\n|---|---|---|---|---|---|---|---|---|---|\n");
+      md.append("\n## App vs raw SQL (pgbench, same database, same concurrency)\n\n| scenario | clients | app req/s | raw SQL tx/s | app / raw | app / raw by CPU | db CPU ms/tx (raw) | app + db CPU ms/req (app) | statements/tx | other CPU % | flags |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (var s : raw.entrySet()) {
         for (var c : ((Map<String, Object>) s.getValue()).entrySet()) {
           Map<String, Object> v = (Map<String, Object>) c.getValue();
-          md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", s.getKey(), c.getKey(), v.get("appThroughput"), v.get("rawTps"), v.get("ratio"), v.get("dbCpuMsPerRequest"),
-              at(r, "scenarios", s.getKey(), c.getKey(), "dbCpuMsPerRequest"), dash(v.get("statementsPerRequest")), num(v.get("otherCpuPct")) + num(v.get("stealPct")), flagText(v)));
+          Map<String, Object> app = (Map<String, Object>) at(r, "scenarios", s.getKey(), c.getKey());
+          md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s | %s | %s |%n", s.getKey(), c.getKey(), v.get("appThroughput"), v.get("rawTps"), v.get("ratio"), dash(v.get("cpuRatio")),
+              v.get("dbCpuMsPerRequest"), app.get("appCpuMsPerRequest"), app.get("dbCpuMsPerRequest"), dash(v.get("statementsPerRequest")), Run.round(num(v.get("otherCpuPct")) + num(v.get("stealPct")), 1), flagText(v)));
         }
       }
     }

@@ -361,8 +361,10 @@ public final class Run {
         // not listening yet
       }
       Thread.sleep(50);
-      if ((System.nanoTime() - t) > 180e9) {
-        throw new IllegalStateException("the app did not get ready in 180 s");
+      // a first start (migrations) on a busy machine may take minutes: --ready-timeout seconds
+      long limit = Long.parseLong(a.getOrDefault("ready-timeout", "180"));
+      if ((System.nanoTime() - t) > limit * 1e9) {
+        throw new IllegalStateException("the app did not get ready in " + limit + " s (--ready-timeout)");
       }
     }
   }
