@@ -41,8 +41,13 @@ class SessionPersistence {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {
+        // the class first: asking for the repository while any other bean is made would make
+        // it (and Flyway under it) too early
+        if (bean.getClass() != SessionRepositoryFilter.class) {
+          return bean;
+        }
         JdbcIndexedSessionRepository jdbc = sessions.getIfAvailable();
-        if (bean.getClass() != SessionRepositoryFilter.class || jdbc == null) {
+        if (jdbc == null) {
           return bean;
         }
         Duration interval =
