@@ -146,7 +146,12 @@ public final class Run {
     results.put("date", LocalDate.now().toString());
     results.put("scale", scale);
     results.put("machine", machine());
-    results.put("commit", sh("git", "rev-parse", "--short", "HEAD").trim());
+    // --commit names the app's commit when --app-jar is another checkout's jar
+    results.put("commit", a.containsKey("commit") ? a.get("commit") : sh("git", "rev-parse", "--short", "HEAD").trim());
+    results.put("appJar", appJar.toString());
+    if (a.containsKey("app-args")) {
+      results.put("appArgs", a.get("app-args"));
+    }
     results.put("durationPerRunSeconds", duration);
     // a data folder the bench generated and prepared before needs no first start
     Path ready = data.resolveSibling(data.getFileName() + ".ready");
@@ -540,10 +545,15 @@ public final class Run {
     if (statements != null) {
       statements.reset();
     }
+    long servedBefore = served();
     Meter.Snapshot before = meter.now();
     Map<String, Object> res = runWrk(s, c, duration);
+    // wrk stops with up to c requests in flight, which the app still serves (their CPU and
+    // statements land in the window): per-request figures count the requests the app served
+    long served = drained(servedBefore);
     Meter.Snapshot after = meter.now();
-    long requests = ((Number) res.get("requests")).longValue();
+    long requests = served > 0 ? served : ((Number) res.get("requests")).longValue();
+    res.put("served", served > 0 ? served : null);
     res.putAll(meter.window(before, after, requests));
     if (statements != null) {
       res.putAll(statements.read(requests));
@@ -552,6 +562,40 @@ public final class Run {
         s.name(), c, Report.num(res.get("throughput")), Report.num(res.get("p50ms")), Report.num(res.get("p99ms")), res.get("errors"), res.get("appCpuMsPerRequest"),
         res.get("dbCpuMsPerRequest"), res.get("statementsPerRequest"), res.get("writesPerRequest"), res.get("otherCpuPct"), res.get("flags")));
     return res;
+  }
+
+  /** Requests the app has answered since it started (Micrometer's count; actuator apart), or -1. */
+  long served() {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+      long sum = 0;
+      Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count\\{([^}]*)} ([0-9.eE+]+)").matcher(r.body());
+      while (m.find()) {
+        if (!m.group(1).contains("uri=\"/actuator")) {
+          sum += (long) Double.parseDouble(m.group(2));
+        }
+      }
+      return r.statusCode() == 200 ? sum : -1;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** Waits (at most 15 s) until the app has answered its last request; how many it answered since {@code before}, or -1. */
+  long drained(long before) throws InterruptedException {
+    if (before < 0) {
+      return -1;
+    }
+    long last = served();
+    for (int i = 0; i < 60 && last >= 0; i++) {
+      Thread.sleep(250);
+      long now = served();
+      if (now == last) {
+        return now - before;
+      }
+      last = now;
+    }
+    return last < 0 ? -1 : last - before;
   }
 
   Map<String, Object> runWrk(Scenario s, int c, int seconds) throws Exception {

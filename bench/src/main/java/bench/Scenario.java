@@ -54,7 +54,12 @@ record Scenario(String name, String title, List<Req> requests) {
     list.add(get("S3", "a technician's orders", f.technicianLogins(), "/api/v1/repairs/mine"));
     list.add(new Scenario("S4", "an order with its timeline", s4));
     list.add(mix("S5", "mix 70% S2-S4 / 30% S1", list.get(0).requests(), List.of(list.get(1).requests(), list.get(2).requests(), s4)));
-    // S6 worklist and S7 dashboard: one get(...) line each here (see above)
+    // S6 worklist: the app has no worklist endpoint yet; one get(...) line here when it has
+    list.add(get("S7", "managers' summary (dashboard), busiest communities", Fixture.logins(run, db,
+        "SELECT a.username, sc.community_id AS \"communityId\" FROM account a JOIN staff_role r ON r.staff_id = a.staff_id AND r.role = 'MANAGER'"
+            + " JOIN staff_community sc ON sc.staff_id = a.staff_id WHERE a.kind = 'STAFF' AND a.enabled"
+            + " ORDER BY (SELECT count(*) FROM repair_order o WHERE o.community_id = sc.community_id AND o.status NOT IN ('CLOSED', 'CANCELLED')) DESC, a.id",
+        16), "/api/v1/reports/summary?communityId={communityId}"));
     return list;
   }
 
