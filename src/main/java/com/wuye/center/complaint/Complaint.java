@@ -319,6 +319,7 @@ public final class Complaint {
     }
     if (ownerStaffId == null) {
       ownerStaffId = staffId;
+      events.add(new ComplaintTaken(id, staffId));
     }
     return rec;
   }
@@ -328,6 +329,9 @@ public final class Complaint {
     requireOpen();
     if (ownerStaffId != null && ownerStaffId == supervisorStaffId) {
       throw DomainException.rule("complaint.error.alreadyOwner");
+    }
+    if (ownerStaffId == null) {
+      events.add(new ComplaintTaken(id, supervisorStaffId));
     }
     ownerStaffId = supervisorStaffId;
   }

@@ -3,14 +3,12 @@ package com.wuye.center.complaint;
 import com.wuye.center.complaint.Complaint.Channel;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
-import com.wuye.center.notice.Notifications;
 import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DocumentNumber;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.NumberSeries;
 import com.wuye.center.shared.PhoneNumber;
-import com.wuye.center.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +45,7 @@ public class ComplaintIntake {
   private final EstateDirectory estate;
   private final ComplaintCategories categories;
   private final NumberSeries numbers;
-  private final Notifications notifications;
+  private final ComplaintAcceptance acceptance;
   private final Clock clock;
 
   ComplaintIntake(
@@ -55,13 +53,13 @@ public class ComplaintIntake {
       EstateDirectory estate,
       ComplaintCategories categories,
       NumberSeries numbers,
-      Notifications notifications,
+      ComplaintAcceptance acceptance,
       Clock clock) {
     this.store = store;
     this.estate = estate;
     this.categories = categories;
     this.numbers = numbers;
-    this.notifications = notifications;
+    this.acceptance = acceptance;
     this.clock = clock;
   }
 
@@ -124,12 +122,7 @@ public class ComplaintIntake {
             null,
             user.residentId());
     long id = received(c, unit, user.actorRef(), me.name(), null);
-    notifications.notifyRole(
-        unit.communityId(),
-        Role.CUSTOMER_SERVICE,
-        Notifications.Message.of(
-                "complaint.notify.new", ComplaintStore.link(id), c.number(), unit.label())
-            .from(Complaint.SUBJECT, id));
+    acceptance.filed(id, c, unit.label());
     return id;
   }
 

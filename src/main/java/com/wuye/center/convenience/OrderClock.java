@@ -1,5 +1,7 @@
 package com.wuye.center.convenience;
 
+import com.wuye.center.deadline.AcceptanceClocks;
+import com.wuye.center.deadline.AcceptanceClocks.Kind;
 import com.wuye.center.deadline.ClockView;
 import com.wuye.center.deadline.DeadlineClocks;
 import java.time.Instant;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * CS-S2 timeliness: each service states its time promise, and an order's promise is a deadline
  * clock from acceptance (or the time wanted, if later) to completion; it is breached, escalated and
- * reported like any other deadline.
+ * reported like any other deadline. Issue 14: until someone is assigned, the order also has an
+ * acceptance clock ({@code wuye.acceptance.convenience}, 60 minutes) that tells the supervisors,
+ * then the managers; assigning (or cancelling) the order stops it.
  */
 @Component
 class OrderClock {
@@ -21,10 +25,12 @@ class OrderClock {
   static final String PURPOSE = "fulfil";
 
   private final DeadlineClocks clocks;
+  private final AcceptanceClocks acceptance;
   private final MessageSource messages;
 
-  OrderClock(DeadlineClocks clocks, MessageSource messages) {
+  OrderClock(DeadlineClocks clocks, AcceptanceClocks acceptance, MessageSource messages) {
     this.clocks = clocks;
+    this.acceptance = acceptance;
     this.messages = messages;
   }
 
@@ -48,13 +54,24 @@ class OrderClock {
             startedAt,
             null),
         due);
+    acceptance.start(
+        Kind.CONVENIENCE,
+        OrderJournal.SUBJECT,
+        order.id(),
+        messages.getMessage(
+            "convenience.accept.label", new Object[] {order.number()}, Locale.SIMPLIFIED_CHINESE),
+        OrderJournal.staffLink(order.id()),
+        order.communityId(),
+        startedAt);
   }
 
   void assign(long orderId, long staffId) {
+    acceptance.taken(Kind.CONVENIENCE, OrderJournal.SUBJECT, orderId);
     id(orderId).ifPresent(c -> clocks.assign(c, staffId));
   }
 
   void stop(long orderId) {
+    acceptance.taken(Kind.CONVENIENCE, OrderJournal.SUBJECT, orderId);
     id(orderId).ifPresent(clocks::stop);
   }
 

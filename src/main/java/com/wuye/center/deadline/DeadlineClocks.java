@@ -42,6 +42,7 @@ public class DeadlineClocks {
   private final TransactionTemplate tx;
   private final double warnRatio;
   private final Duration managerAfter;
+  private final Duration acceptanceManagerAfter;
   private final int batchSize;
 
   DeadlineClocks(
@@ -52,6 +53,7 @@ public class DeadlineClocks {
       TransactionTemplate tx,
       @Value("${wuye.deadline.warn-ratio:0.8}") double warnRatio,
       @Value("${wuye.deadline.manager-after:4h}") Duration managerAfter,
+      @Value("${wuye.acceptance.manager-after:1h}") Duration acceptanceManagerAfter,
       @Value("${wuye.deadline.sweep-batch:500}") int batchSize) {
     this.repository = repository;
     this.notifications = notifications;
@@ -60,6 +62,7 @@ public class DeadlineClocks {
     this.tx = tx;
     this.warnRatio = warnRatio;
     this.managerAfter = managerAfter;
+    this.acceptanceManagerAfter = acceptanceManagerAfter;
     this.batchSize = batchSize;
   }
 
@@ -93,7 +96,7 @@ public class DeadlineClocks {
     if (repository.findId(s.subjectType(), s.subjectId(), s.purpose()).isPresent()) {
       throw DomainException.conflict("deadline.error.exists");
     }
-    return repository.insert(s, c, warnRatio, managerAfter);
+    return repository.insert(s, c, warnRatio, managerAfter(s.purpose()));
   }
 
   /** Starts a clock that is due at a promised moment (e.g. a complaint commitment). */
@@ -222,9 +225,10 @@ public class DeadlineClocks {
     List<Stored> due = repository.lockDue(now, batchSize);
     int fired = 0;
     for (Stored s : due) {
-      for (Level level : s.clock().dueLevels(now, warnRatio, managerAfter)) {
+      Duration after = managerAfter(s.purpose());
+      for (Level level : s.clock().dueLevels(now, warnRatio, after)) {
         if (repository.recordEscalation(s.id(), level, now) && s.clock().markFired(level)) {
-          int notified = notify(s, level, now);
+          int notified = notify(s, level, now, after);
           repository.setNotified(s.id(), level, notified);
           events.publishEvent(
               new DeadlineEscalated(
@@ -242,17 +246,30 @@ public class DeadlineClocks {
           s.clock().markFired(level);
         }
       }
-      repository.updateNextFire(s.id(), s.clock(), now, warnRatio, managerAfter);
+      repository.updateNextFire(s.id(), s.clock(), now, warnRatio, after);
     }
     return new int[] {due.size(), fired};
   }
 
-  private int notify(Stored s, Level level, Instant now) {
+  /**
+   * The managers are told this long after a breach: {@code wuye.deadline.manager-after}, or for an
+   * acceptance clock (unowned work, issue 14) {@code wuye.acceptance.manager-after}.
+   */
+  private Duration managerAfter(String purpose) {
+    return AcceptanceClocks.PURPOSES.contains(purpose) ? acceptanceManagerAfter : managerAfter;
+  }
+
+  /** Texts: {0} label, {1} due time, {2} hours and {3} minutes until the managers are told. */
+  private int notify(Stored s, Level level, Instant now, Duration after) {
     String due = DUE.format(s.clock().dueAt(now));
+    String key =
+        AcceptanceClocks.PURPOSES.contains(s.purpose())
+            ? "deadline.notify." + s.purpose() + "." + level
+            : "deadline.notify." + level;
     Notifications.Message m =
         new Notifications.Message(
-            "deadline.notify." + level,
-            List.of(s.label(), due, managerAfter.toHours()),
+            key,
+            List.of(s.label(), due, after.toHours(), after.toMinutes()),
             s.link(),
             false,
             s.subjectType(),
@@ -282,7 +299,7 @@ public class DeadlineClocks {
             .orElseThrow(() -> DomainException.notFound("deadline.error.notFound"));
     int before = s.clock().eventCount();
     action.accept(s.clock());
-    repository.save(s, before, clock.instant(), warnRatio, managerAfter);
+    repository.save(s, before, clock.instant(), warnRatio, managerAfter(s.purpose()));
     return view(clockId);
   }
 

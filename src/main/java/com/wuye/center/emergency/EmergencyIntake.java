@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * CS-E1 and CS-E3, taking the call: the patient's address (the unit), a contact phone and the
  * caller are recorded at once, then the resident's choice — hospital, 120 or short-term nursing —
- * at the call or as the next step; the choice dispatches security ({@link SecurityDispatch}). What
+ * at the call or as the next step; the choice dispatches security ({@link ResidentChoice}). What
  * the caller said is kept in their words; there is no field for a diagnosis anywhere, and the
  * screens warn that staff give no medical advice (CS-E3).
  */
@@ -49,7 +49,7 @@ public class EmergencyIntake implements StepHandler {
   private final CaseRepository cases;
   private final EstateDirectory estate;
   private final NumberSeries numbers;
-  private final SecurityDispatch security;
+  private final ResidentChoice choices;
   private final CaseAudit audit;
   private final Clock clock;
 
@@ -57,13 +57,13 @@ public class EmergencyIntake implements StepHandler {
       CaseRepository cases,
       EstateDirectory estate,
       NumberSeries numbers,
-      SecurityDispatch security,
+      ResidentChoice choices,
       CaseAudit audit,
       Clock clock) {
     this.cases = cases;
     this.estate = estate;
     this.numbers = numbers;
-    this.security = security;
+    this.choices = choices;
     this.audit = audit;
     this.clock = clock;
   }
@@ -100,6 +100,8 @@ public class EmergencyIntake implements StepHandler {
       var appended = c.newSteps();
       cases.save(c);
       audit.stepped(c, StepType.CHOICE_RECORDED, before, appended);
+    } else {
+      choices.awaited(c);
     }
     return c.id();
   }
@@ -116,8 +118,7 @@ public class EmergencyIntake implements StepHandler {
   }
 
   private void choose(EmergencyCase c, Choice choice, Actor actor, Instant now) {
-    c.choose(choice, actor, now);
-    security.dispatch(c, actor, now);
+    choices.record(c, choice, actor, now);
   }
 
   private static Choice choice(String raw) {

@@ -78,6 +78,7 @@ public class InquiryReplies {
     Instant now = clock.instant();
     boolean answered = q.reply(text, confidential, kbEntryId != null, now);
     long id = q.id();
+    replyClock.taken(id);
     if (answered) {
       store.save(q);
     }

@@ -1,5 +1,7 @@
 package com.wuye.center.inquiry;
 
+import com.wuye.center.deadline.AcceptanceClocks;
+import com.wuye.center.deadline.AcceptanceClocks.Kind;
 import com.wuye.center.deadline.ClockView;
 import com.wuye.center.deadline.DeadlineClock;
 import com.wuye.center.deadline.DeadlineClocks;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * A consultation's reply clock: written ones get it at registration (two days, CS-Q1), oral ones
  * when referred (until the promised reply time, CS-Q2); the reply that answers the resident stops
- * it.
+ * it. Issue 14: a question a resident asked from the portal has nobody on it yet, so it also gets
+ * an acceptance clock ({@code wuye.acceptance.inquiry}, 30 minutes) that tells the supervisors,
+ * then the managers, until a staff member first replies.
  */
 @Component
 class ReplyClock {
@@ -23,11 +27,31 @@ class ReplyClock {
   static final String PURPOSE = "reply";
 
   private final DeadlineClocks clocks;
+  private final AcceptanceClocks acceptance;
   private final MessageSource messages;
 
-  ReplyClock(DeadlineClocks clocks, MessageSource messages) {
+  ReplyClock(DeadlineClocks clocks, AcceptanceClocks acceptance, MessageSource messages) {
     this.clocks = clocks;
+    this.acceptance = acceptance;
     this.messages = messages;
+  }
+
+  /** A resident's question from the portal: nobody has taken it yet. */
+  void awaitTaking(long id, Inquiry q) {
+    acceptance.start(
+        Kind.INQUIRY,
+        Inquiry.SUBJECT,
+        id,
+        messages.getMessage(
+            "inquiry.accept.label", new Object[] {q.number()}, Locale.SIMPLIFIED_CHINESE),
+        InquiryStore.link(id),
+        q.communityId(),
+        q.receivedAt());
+  }
+
+  /** A staff member replied (to the resident or for staff only): someone is on it. */
+  void taken(long inquiryId) {
+    acceptance.taken(Kind.INQUIRY, Inquiry.SUBJECT, inquiryId);
   }
 
   /** The clock of consultation {@code id} runs {@code within} from {@code from}. */

@@ -60,6 +60,9 @@ public class WrittenConsultations {
     if (q.kind() == Inquiry.Kind.WRITTEN) {
       replyClock.start(id, q, assigneeStaffId, q.receivedAt(), replyWithin);
     }
+    if (q.channel() == Inquiry.Channel.PORTAL) {
+      replyClock.awaitTaking(id, q);
+    }
   }
 
   /** The written reply as a letter, for staff or the resident who asked. */

@@ -49,7 +49,7 @@ public class Dispatching {
     Map<String, Object> before = s.order().snapshot();
     Instant now = clock.instant();
     s.order().dispatch(tech.id(), now);
-    clocks.assign(s.facts(), tech.id());
+    clocks.assign(s, tech.id());
     orders.save(user, s, "DISPATCHED", before, now);
     notices.dispatched(s, tech.id());
   }
@@ -63,7 +63,7 @@ public class Dispatching {
     Map<String, Object> before = s.order().snapshot();
     Instant now = clock.instant();
     s.order().reassign(tech.id(), reason, now);
-    clocks.assign(s.facts(), tech.id());
+    clocks.assign(s, tech.id());
     orders.save(user, s, "REASSIGNED", before, now);
     notices.dispatched(s, tech.id());
     if (previous != null) {
@@ -89,7 +89,7 @@ public class Dispatching {
     Map<String, Object> before = o.snapshot();
     Instant now = clock.instant();
     o.cancel(reason, now);
-    orders.save(user, s, "CANCELLED", before, clocks.stop(s.facts()), null, now);
+    orders.save(user, s, "CANCELLED", before, clocks.stop(s), null, now);
     notices.cancelled(o);
   }
 

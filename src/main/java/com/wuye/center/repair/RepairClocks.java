@@ -1,9 +1,11 @@
 package com.wuye.center.repair;
 
+import com.wuye.center.deadline.AcceptanceClocks;
 import com.wuye.center.deadline.ClockView;
 import com.wuye.center.deadline.DeadlineClock;
 import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.repair.internal.RepairRepository.Facts;
+import com.wuye.center.repair.internal.RepairRepository.Stored;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
  * hours after reporting unless the category says otherwise, and for emergencies an arrival clock;
  * they pause only for an objective cause ({@link PauseCause}) and the pause moves the due time by
  * its length; a reopen keeps the original due time. Every change of the order's clocks goes through
- * here, the arrival clock's through {@link #arrival} only.
+ * here, the arrival clock's through {@link #arrival} only. Issue 14: an order nobody has dispatched
+ * also has an acceptance clock ({@code wuye.acceptance.repair}, 30 minutes) that tells the
+ * supervisors, then the managers; dispatching it (or cancelling it) stops that clock.
  */
 @Component
 class RepairClocks {
@@ -35,15 +39,25 @@ class RepairClocks {
   private static final Predicate<DeadlineClock.State> ALWAYS = s -> true;
 
   private final DeadlineClocks clocks;
+  private final AcceptanceClocks acceptance;
 
-  RepairClocks(DeadlineClocks clocks) {
+  RepairClocks(DeadlineClocks clocks, AcceptanceClocks acceptance) {
     this.clocks = clocks;
+    this.acceptance = acceptance;
   }
 
   /** Starts the resolve clock and, for an emergency, the arrival clock. */
   Started start(
       long id, String number, long communityId, Instant now, Duration target, Duration arrive) {
     long resolve = clocks.start(start(id, RESOLVE, "报修单 " + number, communityId, now, target));
+    acceptance.start(
+        AcceptanceClocks.Kind.REPAIR,
+        RepairOrder.SUBJECT,
+        id,
+        "报修单 " + number,
+        RepairOrders.link(id),
+        communityId,
+        now);
     if (arrive == null) {
       return new Started(resolve, null, now.plus(target), null);
     }
@@ -67,7 +81,9 @@ class RepairClocks {
   }
 
   /** The technician the clocks warn at 80 %. */
-  void assign(Facts f, long technicianId) {
+  void assign(Stored s, long technicianId) {
+    acceptance.taken(AcceptanceClocks.Kind.REPAIR, RepairOrder.SUBJECT, s.order().id());
+    Facts f = s.facts();
     clocks.assign(f.resolveClockId(), technicianId);
     arrival(f, ALWAYS, id -> clocks.assign(id, technicianId));
   }
@@ -93,7 +109,9 @@ class RepairClocks {
   }
 
   /** Completed or cancelled: both clocks stop. */
-  Due stop(Facts f) {
+  Due stop(Stored s) {
+    acceptance.taken(AcceptanceClocks.Kind.REPAIR, RepairOrder.SUBJECT, s.order().id());
+    Facts f = s.facts();
     return new Due(clocks.stop(f.resolveClockId()).dueAt(), stopArrival(f));
   }
 

@@ -108,7 +108,7 @@ public class TechnicianVisit {
         user.staffId(), c.checklist() == null ? Set.of() : c.checklist(), settled, c.note(), now);
     fees.record(id, settled, user.actorRef(), now);
     confirmed(o, ConductItem.Stage.COMPLETION, now);
-    orders.save(user, s, "COMPLETED", before, clocks.stop(s.facts()), null, now);
+    orders.save(user, s, "COMPLETED", before, clocks.stop(s), null, now);
     notices.completed(s);
     return settled;
   }

@@ -20,6 +20,7 @@ import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -288,6 +289,39 @@ class ConvenienceOrderIntegrationTests {
     ClockView stopped = clocks.view(c.id());
     assertThat(stopped.state()).isEqualTo(DeadlineClock.State.STOPPED);
     assertThat(stopped.met()).isFalse();
+  }
+
+  @Test
+  @DisplayName(
+      "AC-8 an order nobody assigns escalates to the supervisors at 60 min and the managers an hour later; assigning it stops the clock")
+  void anUnassignedOrderEscalates() {
+    Household h = fx.newHousehold();
+    long id = placeInPortal(h, "家电清洗", AT_15, "80.00");
+    ClockView c = clocks.find("convenience_order", String.valueOf(id), "accept").orElseThrow();
+    assertThat(c.dueAt()).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+
+    testClock.set(NOW.plus(Duration.ofMinutes(60)).minusSeconds(1));
+    clocks.sweep();
+    assertThat(notifications("zhuguan", "convenience_order", id))
+        .doesNotContain("deadline.notify.accept.BREACH");
+    testClock.set(NOW.plus(Duration.ofMinutes(60)).plusSeconds(1));
+    clocks.sweep();
+    assertThat(notifications("zhuguan", "convenience_order", id))
+        .containsOnlyOnce("deadline.notify.accept.BREACH");
+    assertThat(notifications("jingli", "convenience_order", id))
+        .doesNotContain("deadline.notify.accept.ESCALATION");
+    testClock.set(NOW.plus(Duration.ofMinutes(120)).plusSeconds(1));
+    clocks.sweep();
+    assertThat(notifications("jingli", "convenience_order", id))
+        .containsOnlyOnce("deadline.notify.accept.ESCALATION");
+
+    var assigned =
+        Api.login(port, "kefu")
+            .post(
+                "/api/v1/convenience/orders/" + id + "/assign",
+                Map.of("staffId", demo.staffId("gongcheng")));
+    assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+    assertThat(clocks.view(c.id()).state()).isEqualTo(DeadlineClock.State.STOPPED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.wuye.center.inquiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.wuye.center.deadline.DeadlineClock;
 import com.wuye.center.deadline.DeadlineClocks;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.Demo;
@@ -404,6 +405,42 @@ class InquiryIntegrationTests {
             () ->
                 jdbc.sql("DELETE FROM inquiry_reply WHERE id = :id").param("id", replyId).update())
         .hasStackTraceContaining("append-only");
+  }
+
+  @Test
+  @DisplayName(
+      "AC-9 a portal question nobody replies to escalates to the supervisors at 30 min and the managers an hour later; the first reply stops the clock; one registered by staff has none")
+  void anUnansweredPortalQuestionEscalates() {
+    Instant t0 = Instant.parse("2021-09-06T02:00:00Z");
+    testClock.set(t0);
+    Api.Response asked =
+        Api.login(port, "13800000001")
+            .post(
+                "/api/v1/portal/inquiries",
+                Map.of("unitId", demo.unit("1-1-101"), "question", "小区游泳池几月开放？"));
+    assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+    long id = asked.json().get("id").asLong();
+    assertThat(clocks.find("inquiry", String.valueOf(id), "accept").orElseThrow().dueAt())
+        .isEqualTo(t0.plus(Duration.ofMinutes(30)));
+
+    testClock.set(t0.plus(Duration.ofMinutes(30)).minusSeconds(1));
+    clocks.sweep();
+    assertThat(notified("zhuguan", id)).doesNotContain("deadline.notify.accept.BREACH");
+    testClock.set(t0.plus(Duration.ofMinutes(30)).plusSeconds(1));
+    clocks.sweep();
+    assertThat(notified("zhuguan", id)).containsOnlyOnce("deadline.notify.accept.BREACH");
+    assertThat(notified("jingli", id)).doesNotContain("deadline.notify.accept.ESCALATION");
+    testClock.set(t0.plus(Duration.ofMinutes(90)).plusSeconds(1));
+    clocks.sweep();
+    assertThat(notified("jingli", id)).containsOnlyOnce("deadline.notify.accept.ESCALATION");
+
+    assertThat(kefu.post("/api/v1/inquiries/" + id + "/replies", Map.of("text", "六月开放。")).status())
+        .isEqualTo(201);
+    assertThat(clocks.find("inquiry", String.valueOf(id), "accept").orElseThrow().state())
+        .isEqualTo(DeadlineClock.State.STOPPED);
+
+    long byStaff = register("PHONE", "停车卡怎么办理？");
+    assertThat(clocks.find("inquiry", String.valueOf(byStaff), "accept")).isEmpty();
   }
 
   @Test
