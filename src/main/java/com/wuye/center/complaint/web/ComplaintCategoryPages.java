@@ -29,7 +29,7 @@ class ComplaintCategoryPages {
 
   @GetMapping(PAGE)
   String categories(Model model) {
-    Actors.require().require(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
+    Actors.require().requireCompanyRole();
     model.addAttribute("categories", categories.all(false));
     return "complaint/categories";
   }

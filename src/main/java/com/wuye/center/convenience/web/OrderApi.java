@@ -1,5 +1,6 @@
 package com.wuye.center.convenience.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.wuye.center.convenience.OrderFulfilment;
 import com.wuye.center.convenience.OrderQueries;
 import com.wuye.center.convenience.OrderRow;
@@ -46,6 +47,8 @@ class OrderApi {
 
   record Assign(Long staffId) {}
 
+  /** Named apart from the repair completion: the API document would show one for both. */
+  @Schema(name = "ServiceOrderCompletion")
   record Complete(BigDecimal quantity, String workNote) {}
 
   record Cancel(String reason) {}

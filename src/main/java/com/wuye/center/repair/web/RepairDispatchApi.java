@@ -1,5 +1,6 @@
 package com.wuye.center.repair.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.wuye.center.repair.Dispatching;
 import com.wuye.center.repair.RepairOrder;
 import com.wuye.center.repair.RepairQueries;
@@ -37,6 +38,7 @@ class RepairDispatchApi {
 
   record Dispatch(Long technicianId, String reason, Integer version) {}
 
+  @Schema(name = "RepairCancellation")
   record Reason(String reason, Integer version) {}
 
   @GetMapping("/api/v1/repairs/board")
