@@ -1,5 +1,7 @@
 package com.wuye.center;
 
+import com.wuye.center.shared.db.DatabaseCommands;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
@@ -12,6 +14,11 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
 @SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 public class Application {
   public static void main(String[] args) {
+    // --backup=FILE / --restore=FILE of the embedded database run without starting the app
+    OptionalInt command = DatabaseCommands.run(args);
+    if (command.isPresent()) {
+      System.exit(command.getAsInt());
+    }
     SpringApplication.run(Application.class, args);
   }
 }

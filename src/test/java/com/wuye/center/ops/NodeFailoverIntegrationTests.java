@@ -1,6 +1,7 @@
 package com.wuye.center.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.wuye.center.Application;
 import com.wuye.center.estate.Estate;
@@ -28,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -207,12 +207,16 @@ class NodeFailoverIntegrationTests {
                 }));
       }
 
-      awaitTrue(() -> acked.get() >= 12, 60, "12 writes acknowledged before the kill");
+      await("12 writes acknowledged before the kill")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> acked.get() >= 12);
       int before = acked.get();
       long killedAt = System.nanoTime();
       nodeB.close(); // the in-JVM "kill": node B's server and pool go away with requests in flight
       closed = true;
-      awaitTrue(() -> acked.get() >= before + 12, 60, "12 writes acknowledged after the kill");
+      await("12 writes acknowledged after the kill")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> acked.get() >= before + 12);
       stop.set(true);
       for (Future<?> f : running) {
         f.get(60, TimeUnit.SECONDS);
@@ -337,16 +341,5 @@ class NodeFailoverIntegrationTests {
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/staff");
     return browser;
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, int seconds, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      Thread.sleep(50);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package com.wuye.center.shared.web;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.db.DatabaseUnavailable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
     if (e instanceof org.springframework.web.ErrorResponse) {
       throw e; // handled by the standard handlers above
+    }
+    if (DatabaseUnavailable.isCause(e)) {
+      log.warn("Database unavailable: API call answered 503 ({})", e.getMessage());
+      ProblemDetail pd =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE, msg("error.unavailable"));
+      pd.setType(URI.create("urn:wuye:error:error.unavailable"));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(
+              HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .body(pd);
     }
     log.error("Unexpected error in API call", e);
     ProblemDetail pd =

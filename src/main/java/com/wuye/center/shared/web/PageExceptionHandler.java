@@ -1,6 +1,7 @@
 package com.wuye.center.shared.web;
 
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.db.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +9,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -56,8 +59,19 @@ class PageExceptionHandler {
     return page(404, "error.notFound", new Object[0], response);
   }
 
+  /** The database is down or restarting: 503 with Retry-After; anything else is not ours. */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ModelAndView unavailable(Exception e, HttpServletResponse response) throws Exception {
+    if (!DatabaseUnavailable.isCause(e)) {
+      throw e;
+    }
+    log.warn("Database unavailable: page answered 503 ({})", e.getMessage());
+    response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    return page(503, "error.unavailable", new Object[0], response);
+  }
+
   private ModelAndView page(int status, String key, Object[] args, HttpServletResponse response) {
-    if (status >= 500) {
+    if (status >= 500 && status != 503) {
       log.error("Page error {}", key);
     }
     response.setStatus(status);
