@@ -4,7 +4,6 @@ import com.wuye.center.complaint.internal.ComplaintCategoryRepository;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
-import com.wuye.center.shared.Role;
 import com.wuye.center.shared.Text;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package com.wuye.center.convenience;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -115,7 +115,8 @@ public class ServiceOrdering {
         community, service.name(), service.noisy(), o.wantedAt().toLocalTime());
     String note = Text.optional("note", o.note(), 300);
     Channel channel = channel(resident, o.channel());
-    Long residentId = resident != null ? Long.valueOf(resident.id()) : occupantWithPhone(unit, phone);
+    Long residentId =
+        resident != null ? Long.valueOf(resident.id()) : occupantWithPhone(unit, phone);
 
     Instant now = clock.instant();
     ServiceOrder order =

@@ -45,11 +45,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Requests for every operation of the access policy, as the authorization test sends them: the
- * path variables, query parameters and body ids filled with records of the kinds the row declares
- * (from whichever community the test picks per name), every other field with a plausible value —
- * API bodies from the OpenAPI document's request schema, page forms from the handler's form record
- * — so that a request is refused for its ids, not for its shape.
+ * Requests for every operation of the access policy, as the authorization test sends them: the path
+ * variables, query parameters and body ids filled with records of the kinds the row declares (from
+ * whichever community the test picks per name), every other field with a plausible value — API
+ * bodies from the OpenAPI document's request schema, page forms from the handler's form record — so
+ * that a request is refused for its ids, not for its shape.
  */
 public final class PolicyRequests {
 
@@ -228,7 +228,8 @@ public final class PolicyRequests {
     return name.isEmpty() ? p.getParameter().getName() : name;
   }
 
-  private void requestParam(AbstractMockHttpServletRequestBuilder<?> b, MethodParameter p, Values values) {
+  private void requestParam(
+      AbstractMockHttpServletRequestBuilder<?> b, MethodParameter p, Values values) {
     RequestParam rp = p.getParameter().getAnnotation(RequestParam.class);
     String name = requestParamName(p);
     String declared = values.idByName().apply(name);
@@ -238,7 +239,8 @@ public final class PolicyRequests {
     }
     boolean required =
         rp.required()
-            && rp.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)
+            && rp.defaultValue()
+                .equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)
             && !java.util.Optional.class.equals(p.getParameterType());
     if (Map.class.isAssignableFrom(p.getParameterType())) {
       return;
@@ -257,7 +259,11 @@ public final class PolicyRequests {
     JsonNode schema =
         op.openApi() == null
             ? null
-            : op.openApi().path("requestBody").path("content").path("application/json").path("schema");
+            : op.openApi()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
     JsonNode body =
         schema == null || schema.isMissingNode()
             ? fromType(p.getParameter().getParameterizedType(), values)
@@ -300,9 +306,7 @@ public final class PolicyRequests {
     }
     String declared = values.idByName().apply(name);
     if (declared != null) {
-      return type.equals("string")
-          ? JSON.getNodeFactory().stringNode(declared)
-          : number(declared);
+      return type.equals("string") ? JSON.getNodeFactory().stringNode(declared) : number(declared);
     }
     if (schema.has("enum")) {
       return schema.get("enum").get(0);
@@ -340,8 +344,7 @@ public final class PolicyRequests {
       for (RecordComponent c : raw.getRecordComponents()) {
         String declared = values.idByName().apply(c.getName());
         fields.put(
-            c.getName(),
-            declared != null ? declared : plausible(c.getName(), c.getType(), values));
+            c.getName(), declared != null ? declared : plausible(c.getName(), c.getType(), values));
       }
     }
     return JSON.valueToTree(fields);
@@ -349,7 +352,8 @@ public final class PolicyRequests {
 
   // ---- page forms, from the handler's form record
 
-  private void formFields(AbstractMockHttpServletRequestBuilder<?> b, String prefix, Type type, Values values) {
+  private void formFields(
+      AbstractMockHttpServletRequestBuilder<?> b, String prefix, Type type, Values values) {
     Class<?> raw = raw(type);
     if (!raw.isRecord()) {
       return;
@@ -444,8 +448,7 @@ public final class PolicyRequests {
       }
       if (isForm(p)) {
         for (RecordComponent c : p.getParameterType().getRecordComponents()) {
-          if (MultipartFile.class.isAssignableFrom(c.getType())
-              || isFileList(c.getGenericType())) {
+          if (MultipartFile.class.isAssignableFrom(c.getType()) || isFileList(c.getGenericType())) {
             return true;
           }
         }
@@ -462,8 +465,7 @@ public final class PolicyRequests {
         out.add(file(requestParamName(p)));
       } else if (isForm(p)) {
         for (RecordComponent c : p.getParameterType().getRecordComponents()) {
-          if (MultipartFile.class.isAssignableFrom(c.getType())
-              || isFileList(c.getGenericType())) {
+          if (MultipartFile.class.isAssignableFrom(c.getType()) || isFileList(c.getGenericType())) {
             out.add(file(c.getName()));
           }
         }
@@ -475,8 +477,7 @@ public final class PolicyRequests {
   private static MockMultipartFile file(String name) {
     boolean sheet = name.equals("file");
     return sheet
-        ? new MockMultipartFile(
-            name, "import.csv", "text/csv", "楼栋,单元,房号\n1,1,101\n".getBytes())
+        ? new MockMultipartFile(name, "import.csv", "text/csv", "楼栋,单元,房号\n1,1,101\n".getBytes())
         : new MockMultipartFile(name, "photo.jpg", "image/jpeg", Demo.jpeg());
   }
 
@@ -517,7 +518,11 @@ public final class PolicyRequests {
       return today.plusDays(1).atTime(10, 0);
     }
     if (type == Instant.class) {
-      return today.plusDays(1).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+      return today
+          .plusDays(1)
+          .atTime(10, 0)
+          .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+          .toInstant();
     }
     if (type == LocalTime.class) {
       return LocalTime.of(10, 0);

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One record of each {@link RecordKind} of a community, looked up in the database (the value as a
- * request names it: an id, a code or a number), and the version of a record for requests that
- * carry the version they saw. A kind with no record in the community is absent.
+ * request names it: an id, a code or a number), and the version of a record for requests that carry
+ * the version they saw. A kind with no record in the community is absent.
  */
 public final class RecordIds {
 
@@ -61,8 +61,7 @@ public final class RecordIds {
     ONE.put(RecordKind.PRICE_ITEM, inCommunity("repair_price_item"));
     ONE.put(RecordKind.REPAIR_CATEGORY, "SELECT min(code) FROM repair_category WHERE active");
     ONE.put(RecordKind.COMPLAINT, inCommunity("complaint"));
-    ONE.put(
-        RecordKind.COMPLAINT_CATEGORY, "SELECT min(code) FROM complaint_category WHERE active");
+    ONE.put(RecordKind.COMPLAINT_CATEGORY, "SELECT min(code) FROM complaint_category WHERE active");
     ONE.put(RecordKind.COMPLAINT_STEP, "SELECT '2'");
     ONE.put(RecordKind.INQUIRY, inCommunity("inquiry"));
     ONE.put(RecordKind.KNOWLEDGE_ENTRY, "SELECT min(id) FROM inquiry_kb_entry");

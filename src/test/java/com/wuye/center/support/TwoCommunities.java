@@ -24,8 +24,8 @@ import com.wuye.center.shared.Role;
 import com.wuye.center.shared.security.RecordKind;
 import com.wuye.center.staff.StaffService;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +39,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Two communities of one company, for authorization tests: A is the demo community 滨江花园 (BJHY,
- * demo records of every area, its demo logins), B a new community with a unit, its owner with a
- * portal login, one staff login per role serving only B, and a record of each kind an operation
- * names in its path (a repair, a complaint, an entrustment with a stored key …), so a request can
- * name B's own records in the path and A's in the body. {@link #idsA()} and {@link #idsB()} give
- * one record of each {@link RecordKind} per community.
+ * Two communities of one company, for authorization tests: A is the demo community 滨江花园 (BJHY, demo
+ * records of every area, its demo logins), B a new community with a unit, its owner with a portal
+ * login, one staff login per role serving only B, and a record of each kind an operation names in
+ * its path (a repair, a complaint, an entrustment with a stored key …), so a request can name B's
+ * own records in the path and A's in the body. {@link #idsA()} and {@link #idsB()} give one record
+ * of each {@link RecordKind} per community.
  */
 public final class TwoCommunities {
 
@@ -68,6 +68,7 @@ public final class TwoCommunities {
   private final Map<Role, Actor> staffB = new EnumMap<>(Role.class);
   private final Actor residentA;
   private final Actor residentB;
+  private final Actor neighbourA;
   private final Map<RecordKind, String> idsA;
   private final Map<RecordKind, String> idsB;
   private final RecordIds records;
@@ -92,6 +93,7 @@ public final class TwoCommunities {
     demoLogins.forEach(
         (role, username) -> staffA.put(role, actor("A " + role, username, Set.of(role), users)));
     residentA = actor("A resident", "13800000001", Set.of(Role.RESIDENT), users);
+    neighbourA = actor("A neighbour", neighbourLogin(context, demo, jdbc), Set.of(), users);
 
     communityB = demo.newCommunity();
     long unitB = demo.newUnit(communityB, "1502", "88.50", LocalDate.of(2020, 1, 1));
@@ -133,6 +135,27 @@ public final class TwoCommunities {
     return phone;
   }
 
+  /**
+   * A resident of A in a unit of their own (a new building), with a portal login: none of A's
+   * records of a unit are theirs.
+   */
+  private static String neighbourLogin(ApplicationContext context, Demo demo, JdbcClient jdbc) {
+    long a = demo.community();
+    long building =
+        context
+            .getBean(EstateService.class)
+            .createBuilding(Demo.ADMIN, a, Demo.unique("N"), null, 30);
+    long unit =
+        demo.newUnit(
+            new Demo.NewCommunity(a, "A", building), "1201", "90.00", LocalDate.of(2021, 3, 1));
+    long resident =
+        jdbc.sql("SELECT resident_id FROM occupancy WHERE unit_id = :u")
+            .param("u", unit)
+            .query(Long.class)
+            .single();
+    return residentLogin(context, jdbc, resident);
+  }
+
   private static Actor actor(
       String label, String username, Set<Role> roles, UserDetailsService users) {
     UserDetails principal = users.loadUserByUsername(username);
@@ -170,6 +193,11 @@ public final class TwoCommunities {
 
   public Actor residentB() {
     return residentB;
+  }
+
+  /** Another resident of A, in a unit of their own: A's unit records are not theirs. */
+  public Actor neighbourA() {
+    return neighbourA;
   }
 
   public static Actor anonymous() {
@@ -232,9 +260,7 @@ public final class TwoCommunities {
       CurrentUser cashier = demo.staffUser("shouyin");
       var arrears = context.getBean(Arrears.class).arrears(cashier, community, null);
       if (!arrears.isEmpty()) {
-        context
-            .getBean(Arrears.class)
-            .remind(cashier, community, List.of(arrears.get(0).unitId()));
+        context.getBean(Arrears.class).remind(cashier, community, List.of(arrears.get(0).unitId()));
       }
       context
           .getBean(StaffNotices.class)
@@ -245,9 +271,7 @@ public final class TwoCommunities {
       context
           .getBean(KeyInventory.class)
           .check(
-              demo.staffUser("baoan"),
-              Long.parseLong(ids.get(RecordKind.KEY_CABINET)),
-              List.of());
+              demo.staffUser("baoan"), Long.parseLong(ids.get(RecordKind.KEY_CABINET)), List.of());
       context
           .getBean(RepairIntake.class)
           .addPhotos(
@@ -270,7 +294,16 @@ public final class TwoCommunities {
           .report(
               desk,
               new RepairIntake.NewRepair(
-                  unit, null, null, null, "WATER_ELECTRIC", "厨房水管漏水", false, null, null, null,
+                  unit,
+                  null,
+                  null,
+                  null,
+                  "WATER_ELECTRIC",
+                  "厨房水管漏水",
+                  false,
+                  null,
+                  null,
+                  null,
                   null),
               List.of(),
               null);
@@ -330,8 +363,7 @@ public final class TwoCommunities {
               world.userB(Role.CASHIER),
               unit,
               new OneOffCharges.NewCharge(Billing.Item.DEPOSIT, "装修押金", new BigDecimal("100")));
-      bean(PriceList.class)
-          .add(manager, community, "换水龙头", "个", new BigDecimal("30.00"), null);
+      bean(PriceList.class).add(manager, community, "换水龙头", "个", new BigDecimal("30.00"), null);
     }
 
     private void keys(CurrentUser desk, long community, LocalDate today) {
@@ -379,5 +411,4 @@ public final class TwoCommunities {
       return context.getBean(type);
     }
   }
-
 }

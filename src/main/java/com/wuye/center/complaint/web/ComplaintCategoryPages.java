@@ -4,7 +4,6 @@ import com.wuye.center.complaint.ComplaintCategories;
 import com.wuye.center.complaint.web.ComplaintForms.CategorySwitch;
 import com.wuye.center.complaint.web.ComplaintForms.NewCategory;
 import com.wuye.center.shared.Actors;
-import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.FormSubmission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,5 @@
 package com.wuye.center.convenience.web;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.wuye.center.convenience.OrderFulfilment;
 import com.wuye.center.convenience.OrderQueries;
 import com.wuye.center.convenience.OrderRow;
@@ -10,6 +9,7 @@ import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Paged;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import org.springframework.context.MessageSource;

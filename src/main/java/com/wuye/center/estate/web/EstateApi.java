@@ -184,8 +184,7 @@ class EstateApi {
   Created moveIn(@PathVariable long id, @RequestBody MoveIn body) {
     CurrentUser user = Actors.require();
     if (body.residentId() != null) {
-      return new Created(
-          service.moveIn(user, id, body.residentId(), body.relation(), body.date()));
+      return new Created(service.moveIn(user, id, body.residentId(), body.relation(), body.date()));
     }
     if (body.person() == null) {
       throw DomainException.invalid("residentId", "error.required");

@@ -1,6 +1,5 @@
 package com.wuye.center.repair.web;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.wuye.center.repair.Dispatching;
 import com.wuye.center.repair.RepairOrder;
 import com.wuye.center.repair.RepairQueries;
@@ -10,6 +9,7 @@ import com.wuye.center.repair.web.RepairJson.RowJson;
 import com.wuye.center.repair.web.RepairJson.TechnicianJson;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

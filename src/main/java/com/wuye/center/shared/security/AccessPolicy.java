@@ -22,9 +22,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The authorization policy: one declared row per HTTP operation of the app (every handler method,
  * plus the login and logout filters, static files and the actuator), read from {@value #FILE}. The
- * security configuration builds its URL rules from it and denies everything else; the
- * authorization test calls every row as every role of two communities against it. The services
- * check again (the community, unit or assignment of each record named in a request).
+ * security configuration builds its URL rules from it and denies everything else; the authorization
+ * test calls every row as every role of two communities against it. The services check again (the
+ * community, unit or assignment of each record named in a request).
  *
  * <p>A row: {@code METHOD /path/{pattern} who scope name=kind ...} — see the file's header.
  */

@@ -3,9 +3,9 @@ package com.wuye.center.shared.security;
 import java.util.Locale;
 
 /**
- * What an id in a request names (a path variable, a query parameter or a body field), as the
- * access policy declares it per row: the authorization test fills each with a record of another
- * community of that kind, and the services check each against the caller's scope.
+ * What an id in a request names (a path variable, a query parameter or a body field), as the access
+ * policy declares it per row: the authorization test fills each with a record of another community
+ * of that kind, and the services check each against the caller's scope.
  */
 public enum RecordKind {
   COMMUNITY,

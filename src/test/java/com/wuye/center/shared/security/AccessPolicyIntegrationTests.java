@@ -50,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The authorization policy ({@code security/access-policy.txt}) is complete and holds: every
  * operation of the OpenAPI document and every handler method has exactly one row; and, in a world
- * of two communities, no staff member or resident of community B is granted anything on a record
- * of community A (every id of the request A's, or B's own records in the path with one id of A in
- * the body), no role outside a row is granted that row, and nobody who is not logged in is granted
+ * of two communities, no staff member or resident of community B is granted anything on a record of
+ * community A (every id of the request A's, or B's own records in the path with one id of A in the
+ * body), no role outside a row is granted that row, and nobody who is not logged in is granted
  * anything but the public rows. A grant is a 2xx answer, or a page form's redirect without a
  * refusal; any 4xx is a refusal.
  */
@@ -84,7 +84,11 @@ class AccessPolicyIntegrationTests {
     List<String> problems = new ArrayList<>();
     for (RecordKind kind : RecordKind.values()) {
       if (!world.idsA().containsKey(kind) || !world.idsB().containsKey(kind)) {
-        log.info("no record of kind {} in A: {}, in B: {}", kind, world.idsA().get(kind), world.idsB().get(kind));
+        log.info(
+            "no record of kind {} in A: {}, in B: {}",
+            kind,
+            world.idsA().get(kind),
+            world.idsB().get(kind));
       }
     }
     Map<String, List<HandlerMethod>> handlers = handlers();
@@ -156,11 +160,42 @@ class AccessPolicyIntegrationTests {
         }
         if (admitted && rule.ids().size() > 1) {
           for (String foreign : rule.ids().keySet()) {
-            if (!rule.hints().contains(foreign) && differs(rule, foreign) && bHasAllBut(rule, foreign)) {
+            if (!rule.hints().contains(foreign)
+                && differs(rule, foreign)
+                && bHasAllBut(rule, foreign)) {
               calls.refused(op, actor, from(rule, name -> name.equals(foreign) ? 'A' : 'B'));
             }
           }
         }
+      }
+    }
+    calls.assertNoGrant();
+  }
+
+  /** Kinds a community shares among its residents (or the company among all): not a unit's. */
+  private static final Set<RecordKind> SHARED =
+      Set.of(
+          RecordKind.COMMUNITY,
+          RecordKind.BUILDING,
+          RecordKind.REPAIR_CATEGORY,
+          RecordKind.COMPLAINT_CATEGORY,
+          RecordKind.PRICE_ITEM,
+          RecordKind.CONVENIENCE_SERVICE,
+          RecordKind.ANNOUNCEMENT,
+          RecordKind.KNOWLEDGE_ENTRY);
+
+  @Test
+  @DisplayName("a resident of the same community is granted nothing on another unit's records")
+  void anotherResidentIsGrantedNothing() throws Exception {
+    Calls calls = new Calls();
+    Actor neighbour = world.neighbourA();
+    for (Operation op : operations()) {
+      Rule rule = op.rule();
+      boolean ofAUnit =
+          rule.ids().entrySet().stream()
+              .anyMatch(e -> !rule.hints().contains(e.getKey()) && !SHARED.contains(e.getValue()));
+      if (rule.admits(neighbour.roles(), true) && ofAUnit) {
+        calls.refused(op, neighbour, from(rule, name -> 'A'));
       }
     }
     calls.assertNoGrant();
@@ -260,8 +295,7 @@ class AccessPolicyIntegrationTests {
   private final class Calls {
     private final List<String> grants = new ArrayList<>();
     private final Set<String> failures = new TreeSet<>();
-    private final PolicyRequests requests =
-        new PolicyRequests(openApi(), LocalDate.now(clock));
+    private final PolicyRequests requests = new PolicyRequests(openApi(), LocalDate.now(clock));
     private int count;
 
     void refused(Operation op, Actor actor, PolicyRequests.Values values) throws Exception {
@@ -290,8 +324,7 @@ class AccessPolicyIntegrationTests {
       return r;
     }
 
-    private String describe(
-        Operation op, Actor actor, PolicyRequests.Values values, MvcResult r) {
+    private String describe(Operation op, Actor actor, PolicyRequests.Values values, MvcResult r) {
       String detail = r.getResponse().getRedirectedUrl();
       return String.format(
           "%-22s %-60s %s -> %d%s",
@@ -357,7 +390,7 @@ class AccessPolicyIntegrationTests {
                         .with(
                             org.springframework.security.test.web.servlet.request
                                 .SecurityMockMvcRequestPostProcessors.authentication(
-                                    world.staffA().get(Role.ADMIN).auth())))
+                                world.staffA().get(Role.ADMIN).auth())))
                 .andReturn();
         openApi =
             JsonMapper.builder()
