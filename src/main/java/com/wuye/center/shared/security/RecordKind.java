@@ -22,7 +22,7 @@ public enum RecordKind {
   REPAIR_PHOTO,
   /** A resident's confirmation of a repair (its signature). */
   REPAIR_SIGNATURE,
-  /** An unlisted item a technician proposed on a repair (EN-6). */
+  /** An unlisted item a technician proposed on a repair (an extra fee line). */
   EXTRA_FEE,
   REPAIR_INTEGRITY_CASE,
   PRICE_ITEM,
