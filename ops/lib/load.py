@@ -250,7 +250,7 @@ def main():
     p.add_argument("--cashier", default="shouyin")
     p.add_argument("--resident", default="13800000001")
     p.add_argument("--probe-user", default="kefu")
-    p.add_argument("--password", default="Wuye@2026")
+    p.add_argument("--password", default="Wuye@Demo2026")
     p.add_argument("--timeout", type=float, default=40)
     p.add_argument("--pause", type=float, default=0.0, help="seconds between a client's writes")
     p.add_argument("--pause-file", help="while this file exists, writers stop between writes")

@@ -35,7 +35,7 @@ class DemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-  static final String PASSWORD = "Wuye@2026";
+  static final String PASSWORD = "Wuye@Demo2026";
 
   /** username, name, roles, shift leader. */
   record DemoStaff(String username, String name, Set<Role> roles, boolean shiftLeader) {}

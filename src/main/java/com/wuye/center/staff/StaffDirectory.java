@@ -79,6 +79,45 @@ public class StaffDirectory {
         .list();
   }
 
+  /**
+   * Every staff member with their login, active or not (administrators' list), optionally only
+   * those whose name or username contains {@code q}; at most {@code limit}.
+   */
+  public List<StaffAccount> accounts(String q, int limit) {
+    String like = q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase() + "%";
+    return jdbc.sql(
+            ACCOUNT_SELECT
+                + " WHERE (CAST(:q AS text) IS NULL OR lower(s.name) LIKE :q OR lower(a.username) LIKE :q)"
+                + " ORDER BY s.active DESC, s.name, s.id LIMIT :limit")
+        .param("q", like)
+        .param("limit", limit)
+        .query(StaffDirectory::mapAccount)
+        .list();
+  }
+
+  public Optional<StaffAccount> account(long staffId) {
+    return jdbc.sql(ACCOUNT_SELECT + " WHERE s.id = :id")
+        .param("id", staffId)
+        .query(StaffDirectory::mapAccount)
+        .optional();
+  }
+
+  private static final String ACCOUNT_SELECT =
+      "SELECT s.*, a.id AS account_id, a.username, a.enabled AS account_enabled, a.locked_until,"
+          + " ARRAY(SELECT role FROM staff_role r WHERE r.staff_id = s.id) AS roles,"
+          + " ARRAY(SELECT community_id FROM staff_community c WHERE c.staff_id = s.id) AS communities"
+          + " FROM staff s LEFT JOIN account a ON a.staff_id = s.id";
+
+  static StaffAccount mapAccount(ResultSet rs, int n) throws SQLException {
+    java.sql.Timestamp locked = rs.getTimestamp("locked_until");
+    return new StaffAccount(
+        map(rs, n),
+        rs.getInt("version"),
+        rs.getString("username"),
+        rs.getBoolean("account_enabled"),
+        locked == null ? null : locked.toInstant());
+  }
+
   /** The login account of a staff member, if any. */
   public Optional<Long> accountOf(long staffId) {
     return jdbc.sql("SELECT id FROM account WHERE staff_id = :s")

@@ -4,27 +4,28 @@ import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
-import com.wuye.center.shared.PhoneNumber;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.Text;
 import com.wuye.center.staff.internal.StaffRows;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff accounts (roles, communities, duty) and residents' portal accounts. Audited. */
+/**
+ * Creates staff members with their login (administrators), and seeds residents' portal logins for
+ * the demo company and test fixtures. Residents' real accounts are opened by the resident with an
+ * activation code ({@link AccountCodes}, {@link CodeRedemption}): staff never choose them. Audited.
+ */
 @Service
 @Transactional
 public class StaffService {
 
-  static final int MIN_PASSWORD = 8;
-
   private final StaffRows rows;
   private final AuditTrail audit;
   private final PasswordEncoder passwords;
+  private final PasswordPolicy policy;
   private final EstateDirectory estate;
   private final StaffDirectory directory;
 
@@ -32,11 +33,13 @@ public class StaffService {
       StaffRows rows,
       AuditTrail audit,
       PasswordEncoder passwords,
+      PasswordPolicy policy,
       EstateDirectory estate,
       StaffDirectory directory) {
     this.rows = rows;
     this.audit = audit;
     this.passwords = passwords;
+    this.policy = policy;
     this.estate = estate;
     this.directory = directory;
   }
@@ -50,52 +53,53 @@ public class StaffService {
       Set<Long> communityIds,
       boolean shiftLeader) {}
 
-  /** Creates a staff member with a login account. Only an administrator may. */
+  /**
+   * Creates a staff member with a login account. Only an administrator may. Without a password (the
+   * page never asks for one) the login has a random password nobody knows: the administrator issues
+   * a one-time code ({@link AccountCodes#forStaff}) and the member sets their own. A password given
+   * through the API (provisioning scripts) follows the {@link PasswordPolicy}. The system ({@code
+   * user} null: the demo company, test fixtures) seeds accounts with known passwords.
+   */
   public long createStaff(CurrentUser user, NewStaff s) {
     if (user != null) {
       user.require(Role.ADMIN);
     }
     String username = username(s.username());
-    String name = Text.required("name", s.name(), 50);
-    String phone =
-        s.phone() == null || s.phone().isBlank()
-            ? null
-            : PhoneNumber.of("phone", s.phone()).value();
-    if (s.roles() == null || s.roles().isEmpty()) {
-      throw DomainException.invalid("roles", "error.staff.roles");
-    }
-    if (s.roles().contains(Role.RESIDENT)) {
-      throw DomainException.invalid("roles", "error.staff.roles");
-    }
-    if (s.shiftLeader() && !s.roles().contains(Role.SECURITY)) {
-      throw DomainException.invalid("shiftLeader", "error.staff.shiftLeader");
-    }
-    Set<Long> communities = s.communityIds() == null ? Set.of() : s.communityIds();
-    for (long c : communities) {
-      estate
-          .community(c)
-          .orElseThrow(() -> DomainException.invalid("communityIds", "error.community.notFound"));
-    }
+    StaffProfile profile =
+        StaffProfile.checked(
+            estate, s.name(), s.phone(), s.roles(), s.communityIds(), s.shiftLeader());
     requireUsernameFree(username);
-    String hash = passwords.encode(password(s.password()));
-    long id = rows.insertStaff(name, phone, s.shiftLeader(), s.roles(), communities);
-    rows.insertAccount(username, hash, id, null);
-    Map<String, Object> after = new LinkedHashMap<>();
+    String password;
+    if (user == null) {
+      password = seedPassword(s.password());
+    } else if (s.password() == null || s.password().isEmpty()) {
+      password = unknownPassword();
+    } else {
+      password = policy.check("password", username, s.password());
+    }
+    long id =
+        rows.insertStaff(
+            profile.name(),
+            profile.phone(),
+            profile.shiftLeader(),
+            profile.roles(),
+            profile.communityIds());
+    rows.insertAccount(username, passwords.encode(password), id, null);
+    Map<String, Object> after = profile.audited();
     after.put("username", username);
-    after.put("name", name);
-    after.put("phone", phone);
-    after.put("roles", s.roles());
-    after.put("communityIds", communities);
-    after.put("shiftLeader", s.shiftLeader());
     audit.record("staff", id, "CREATED", null, after);
     return id;
   }
 
-  /** Gives a resident a portal login (username is usually their phone). */
+  /**
+   * Seeds a resident's portal login with a known password: the demo company and test fixtures only.
+   * A person never does — residents activate their own account with a code — so any user is
+   * refused.
+   */
   public long createResidentAccount(
       CurrentUser user, long residentId, String username, String password) {
     if (user != null) {
-      user.require(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.CUSTOMER_SERVICE);
+      throw DomainException.forbidden("error.forbidden.role");
     }
     estate
         .resident(residentId)
@@ -105,8 +109,8 @@ public class StaffService {
     }
     String u = username(username);
     requireUsernameFree(u);
-    long id = rows.insertAccount(u, passwords.encode(password(password)), null, residentId);
-    audit.record("account", id, "CREATED", null, Map.of("username", u, "residentId", residentId));
+    long id = rows.insertAccount(u, passwords.encode(seedPassword(password)), null, residentId);
+    audit.record("account", id, "CREATED", null, Map.of("residentId", residentId));
     return id;
   }
 
@@ -117,44 +121,13 @@ public class StaffService {
         .orElseThrow(() -> DomainException.notFound("error.account.notFound"));
   }
 
-  /**
-   * Marks a staff member on or off duty (the duty roster emergencies and repairs dispatch from).
-   */
-  public void setOnDuty(CurrentUser user, long staffId, boolean onDuty) {
-    StaffMember before =
-        directory.find(staffId).orElseThrow(() -> DomainException.notFound("error.staff.notFound"));
-    if (user.staffId() == null || user.staffId() != staffId) {
-      user.require(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR);
-      if (!user.has(Role.ADMIN)
-          && before.communityIds().stream().noneMatch(user::servesCommunity)) {
-        throw DomainException.forbidden("error.forbidden.community");
-      }
-    }
-    rows.setOnDuty(staffId, onDuty);
-    audit.record(
-        "staff",
-        staffId,
-        "DUTY_CHANGED",
-        Map.of("onDuty", before.onDuty()),
-        Map.of("onDuty", onDuty));
-  }
-
-  /** Unlocks an account that was locked after failed logins. */
-  public void unlock(CurrentUser user, long accountId) {
-    user.require(Role.ADMIN);
-    if (!rows.unlock(accountId)) {
-      throw DomainException.notFound("error.account.notFound");
-    }
-    audit.record("account", accountId, "UNLOCKED", null, Map.of("unlocked", true));
-  }
-
   private void requireUsernameFree(String username) {
     if (rows.accountId(username).isPresent()) {
       throw DomainException.invalid("username", "error.account.usernameTaken");
     }
   }
 
-  private static String username(String u) {
+  static String username(String u) {
     String v = Text.required("username", u, 50);
     if (!v.matches("^[A-Za-z0-9_.@-]{3,50}$")) {
       throw DomainException.invalid("username", "error.account.username");
@@ -162,9 +135,18 @@ public class StaffService {
     return v;
   }
 
-  private static String password(String p) {
-    if (p == null || p.length() < MIN_PASSWORD || p.length() > 100) {
-      throw DomainException.invalid("password", "error.account.password", MIN_PASSWORD);
+  /** 32 random bytes nobody is shown: the login works only after a one-time code was used. */
+  private static String unknownPassword() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return java.util.Base64.getEncoder().encodeToString(b);
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private static String seedPassword(String p) {
+    if (p == null || p.isEmpty()) {
+      throw DomainException.invalid("password", "error.required");
     }
     return p;
   }

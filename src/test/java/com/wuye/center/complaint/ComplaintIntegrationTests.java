@@ -5,9 +5,11 @@ import static com.wuye.center.complaint.ComplaintFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.deadline.DeadlineClocks;
+import com.wuye.center.estate.EstateService;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
 import com.wuye.center.support.TestClock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ class ComplaintIntegrationTests {
   @Autowired TestClock testClock;
   @Autowired DeadlineClocks clocks;
   @Autowired StaffService staff;
+  @Autowired EstateService estate;
 
   ComplaintFixture f;
   Api kefu;
@@ -102,7 +105,13 @@ class ComplaintIntegrationTests {
     staff.createStaff(
         null,
         new StaffService.NewStaff(
-            other, "Other#Pass1", "别处客服", null, Set.of(Role.CUSTOMER_SERVICE), Set.of(), false));
+            other,
+            "Other#Pass1",
+            "别处客服",
+            null,
+            Set.of(Role.CUSTOMER_SERVICE),
+            Set.of(new Demo(jdbc, estate, staff).newCommunity().id()),
+            false));
     Api outsider = Api.login(port, other, "Other#Pass1");
     assertThat(outsider.get("/api/v1/complaints/" + id).status()).isEqualTo(403);
     assertThat(f.step(outsider, id, 1, text("谢谢")).status()).isEqualTo(403);

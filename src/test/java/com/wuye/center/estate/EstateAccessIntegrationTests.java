@@ -45,7 +45,10 @@ class EstateAccessIntegrationTests {
 
   @Test
   void staffOfAnotherCommunityIsForbidden() {
-    String elsewhere = demo().newStaff("Other#Pass1", Set.of(Role.CUSTOMER_SERVICE), Set.of());
+    String elsewhere =
+        demo()
+            .newStaff(
+                "Other#Pass1", Set.of(Role.CUSTOMER_SERVICE), Set.of(demo().newCommunity().id()));
     Api other = Api.login(port, elsewhere, "Other#Pass1");
     var r = other.get("/api/v1/units/" + demoUnit("1-1-101"));
     assertThat(r.status()).isEqualTo(403);
@@ -141,31 +144,40 @@ class EstateAccessIntegrationTests {
   }
 
   @Test
-  void customerServiceOpensAPortalLoginForAnOccupantWhoThenSeesOnlyTheirUnit() {
+  void anOccupantActivatesTheirPortalLoginWithACodeFromCustomerServiceAndSeesOnlyTheirUnit() {
     Api kefu = Api.login(port, "kefu");
     long unitId = demoUnit("2-2-1202");
     var occupant = kefu.get("/api/v1/units/" + unitId).json().get("occupants").get(0);
     long residentId = occupant.get("residentId").asLong();
-    var created =
-        kefu.post(
-            "/api/v1/units/" + unitId + "/residents/" + residentId + "/account",
-            Map.of("password", "Portal#2026"));
-    assertThat(created.status()).isEqualTo(201);
-    String username = created.json().get("username").asString();
-    assertThat(username).startsWith("138");
+    var issued =
+        kefu.post("/api/v1/units/" + unitId + "/residents/" + residentId + "/account-code", null);
+    assertThat(issued.status()).isEqualTo(201);
+    String phone =
+        jdbc.sql("SELECT phone FROM resident WHERE id = :r")
+            .param("r", residentId)
+            .query(String.class)
+            .single();
+    var activated =
+        Api.anonymous(port)
+            .post(
+                "/api/v1/auth/activate",
+                Map.of(
+                    "login",
+                    phone,
+                    "code",
+                    issued.json().get("code").asString(),
+                    "password",
+                    "Portal#2026-x"));
+    assertThat(activated.status()).isEqualTo(200);
 
-    Api resident = Api.login(port, username, "Portal#2026");
+    Api resident = Api.login(port, phone, "Portal#2026-x");
     assertThat(resident.get("/api/v1/portal/units").json().get(0).get("code").asString())
         .isEqualTo("2-2-1202");
-    var again =
+    // an occupant of another unit is not this unit's to issue a code for
+    var elsewhere =
         kefu.post(
-            "/api/v1/units/" + unitId + "/residents/" + residentId + "/account",
-            Map.of("password", "Portal#2026"));
-    assertThat(again.status()).isEqualTo(400);
-    var shortPassword =
-        kefu.post(
-            "/api/v1/units/" + demoUnit("2-2-1201") + "/residents/" + residentId + "/account",
-            Map.of("password", "x"));
-    assertThat(shortPassword.status()).isEqualTo(400);
+            "/api/v1/units/" + demoUnit("2-2-1201") + "/residents/" + residentId + "/account-code",
+            null);
+    assertThat(elsewhere.status()).isEqualTo(400);
   }
 }

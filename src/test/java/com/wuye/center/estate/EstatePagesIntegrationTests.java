@@ -86,7 +86,7 @@ class EstatePagesIntegrationTests {
   }
 
   @Test
-  void aPortalLoginWithAShortPasswordIsRefusedOnTheUnitPage() {
+  void theUnitPageIssuesAnActivationCodeNeverAPassword() {
     Api kefu = Api.login(port, "kefu");
     Demo demo = new Demo(jdbc);
     long unit = demo.unit("2-1-501");
@@ -96,29 +96,29 @@ class EstatePagesIntegrationTests {
             .param("u", unit)
             .query(Long.class)
             .single();
+    assertThat(kefu.get("/staff/units/" + unit).body())
+        .contains("/residents/" + resident + "/account-code")
+        .doesNotContain("name=\"password\"");
     Api.Posted r =
-        kefu.form(
-            "/staff/units/" + unit + "/residents/" + resident + "/account",
-            List.of(f("password", "short")));
-    assertThat(r.location()).endsWith("/staff/units/" + unit);
-    String page = kefu.get("/staff/units/" + unit).body();
-    assertThat(page).contains("id=\"refused\"").contains("密码至少 8 位").doesNotContain("short");
+        kefu.form("/staff/units/" + unit + "/residents/" + resident + "/account-code", List.of());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).contains("id=\"slip-code\"").contains("业户账号开通码");
   }
 
   @Test
-  void anAdministratorCreatesStaffAndARefusalKeepsTheFormButNotThePassword() {
+  void anAdministratorCreatesStaffWithoutChoosingTheirPasswordAndARefusalKeepsTheForm() {
     Api admin = Api.login(port, "admin");
     long bjhy = new Demo(jdbc).community();
     String username = Demo.unique("pg");
     List<Map.Entry<String, String>> fields =
         List.of(
             f("username", username),
-            f("password", "Secret#2026"),
             f("name", "新同事"),
             f("phone", ""),
             f("roles", Role.SECURITY),
             f("communityIds", bjhy),
             f("shiftLeader", "true"));
+    assertThat(admin.get("/admin/staff").body()).doesNotContain("name=\"password\"");
 
     // no role chosen: refused, with the typed values
     Api.Posted refused =
@@ -129,13 +129,26 @@ class EstatePagesIntegrationTests {
     assertThat(page)
         .contains("id=\"refused\"")
         .contains("value=\"" + username + "\"")
-        .contains("value=\"新同事\"")
-        .doesNotContain("Secret#2026");
+        .contains("value=\"新同事\"");
 
-    assertThat(admin.form("/admin/staff", fields).location()).endsWith("/admin/staff");
-    page = admin.get("/admin/staff").body();
-    assertThat(page).contains("id=\"saved\"").contains("新同事");
-    Api created = Api.login(port, username, "Secret#2026");
+    String member = admin.form("/admin/staff", fields).location();
+    assertThat(member).matches(".*/admin/staff/\\d+");
+    String memberPath = member.substring(member.indexOf("/admin/staff/"));
+    assertThat(admin.get(memberPath).body()).contains("id=\"saved\"").contains("新同事");
+
+    // the member sets their own password with the one-time code from the slip
+    String slip = admin.form(memberPath + "/reset-code", List.of()).body();
+    var code =
+        java.util.regex.Pattern.compile("id=\"slip-code\"[^>]*>(\\d{4} \\d{4})<").matcher(slip);
+    assertThat(code.find()).as(slip).isTrue();
+    assertThat(
+            Api.anonymous(port)
+                .post(
+                    "/api/v1/auth/activate",
+                    Map.of("login", username, "code", code.group(1), "password", "Secret#2026x"))
+                .status())
+        .isEqualTo(200);
+    Api created = Api.login(port, username, "Secret#2026x");
     assertThat(created.get("/api/v1/me").json().get("roles").toString()).contains("SECURITY");
     assertThat(
             jdbc.sql(

@@ -4,62 +4,128 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wuye.center.shared.Role;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Demo;
+import com.wuye.center.support.FormLogin;
 import com.wuye.center.support.IntegrationTest;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * The lock-out counts wrong passwords under the name authentication uses, whatever padding or case
+ * was typed, on both logins; and every refusal says the same.
+ */
 @IntegrationTest
 class LoginIntegrationTests {
 
+  static final String RIGHT = "Right#Pass1";
+
   @Autowired StaffService staff;
+  @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
-  @Test
-  void accountIsLockedAfterFiveWrongPasswordsEvenForTheRightOne() {
+  String newLogin() {
+    String username = Demo.unique("lock");
     staff.createStaff(
         null,
         new StaffService.NewStaff(
-            "lockme", "Right#Pass1", "锁定测试", null, Set.of(Role.CUSTOMER_SERVICE), Set.of(), false));
-    Api anon = Api.anonymous(port);
-    for (int i = 0; i < 4; i++) {
-      assertThat(
-              anon.post("/api/v1/auth/login", Map.of("username", "lockme", "password", "wrong" + i))
-                  .json()
-                  .get("type")
-                  .asString())
-          .endsWith("login.failed");
-    }
-    var fifth = anon.post("/api/v1/auth/login", Map.of("username", "lockme", "password", "wrong5"));
-    assertThat(fifth.status()).isEqualTo(401);
+            username,
+            RIGHT,
+            "锁定测试",
+            null,
+            Set.of(Role.CUSTOMER_SERVICE),
+            Set.of(new Demo(jdbc).community()),
+            false));
+    return username;
+  }
 
-    var right =
-        anon.post("/api/v1/auth/login", Map.of("username", "lockme", "password", "Right#Pass1"));
+  Api.Response apiLogin(String username, String password) {
+    return Api.anonymous(port)
+        .post("/api/v1/auth/login", Map.of("username", username, "password", password));
+  }
+
+  @Test
+  void paddedAndUpperCaseNamesCountAgainstTheOneAccountUntilItIsLocked() {
+    String name = newLogin();
+    // authentication finds the account under every one of these names ...
+    assertThat(apiLogin(" " + name.toUpperCase() + " ", RIGHT).status()).isEqualTo(200);
+    // ... so their wrong passwords all count against it (finding 2: "kefu " was never counted)
+    String[] typed = {name + " ", " " + name.toUpperCase(), "\t" + name, name + "　", name + " "};
+    for (String t : typed) {
+      assertThat(apiLogin(t, "wrong-" + t.length()).status()).isEqualTo(401);
+    }
+    assertThat(failedAttempts(name)).isEqualTo(5);
+    var right = apiLogin(name, RIGHT);
     assertThat(right.status()).isEqualTo(401);
-    assertThat(right.json().get("type").asString()).endsWith("login.locked");
+    assertThat(new FormLogin(port).login(name, RIGHT)).isEqualTo("/login?error");
+  }
+
+  @Test
+  void theFormLoginCountsPaddedNamesToo() {
+    String name = newLogin();
+    FormLogin browser = new FormLogin(port);
+    for (int i = 0; i < 5; i++) {
+      String padded = i % 2 == 0 ? name + " " : " " + name.toUpperCase();
+      assertThat(browser.login(padded, "wrong" + i)).isEqualTo("/login?error");
+    }
+    assertThat(browser.login(name, RIGHT)).isEqualTo("/login?error");
+    assertThat(apiLogin(name, RIGHT).status()).isEqualTo(401);
+  }
+
+  @Test
+  void lockedWrongAndUnknownGetTheSameAnswer() {
+    String locked = newLogin();
+    for (int i = 0; i < 5; i++) {
+      apiLogin(locked, "wrong" + i);
+    }
+    var lockedRight = apiLogin(locked, RIGHT);
+    var lockedWrong = apiLogin(locked, "wrong-again");
+    var wrong = apiLogin(newLogin(), "wrong-once");
+    var unknown = apiLogin("nobody-" + Demo.unique("x"), "whatever1");
+    for (var r : java.util.List.of(lockedRight, lockedWrong, wrong, unknown)) {
+      assertThat(r.status()).isEqualTo(401);
+      assertThat(r.json().get("type").asString()).isEqualTo("urn:wuye:error:login.failed");
+      assertThat(r.json().get("detail").asString())
+          .isEqualTo(wrong.json().get("detail").asString());
+    }
+    String page = new FormLogin(port).get("/login?error").body();
+    assertThat(page).contains("用户名或密码不正确，或账号已暂时锁定").doesNotContain("login-locked");
   }
 
   @Test
   void aSuccessfulLoginResetsTheFailureCount() {
-    staff.createStaff(
-        null,
-        new StaffService.NewStaff(
-            "resetme", "Right#Pass1", "重置测试", null, Set.of(Role.CASHIER), Set.of(), false));
-    Api anon = Api.anonymous(port);
+    String name = newLogin();
     for (int i = 0; i < 4; i++) {
-      anon.post("/api/v1/auth/login", Map.of("username", "resetme", "password", "wrong"));
+      apiLogin(name + " ", "wrong");
     }
-    Api.login(port, "resetme", "Right#Pass1");
+    Api.login(port, name, RIGHT);
+    assertThat(failedAttempts(name)).isZero();
     for (int i = 0; i < 4; i++) {
-      anon.post("/api/v1/auth/login", Map.of("username", "resetme", "password", "wrong"));
+      apiLogin(" " + name, "wrong");
     }
-    Api.login(port, "resetme", "Right#Pass1"); // would throw if locked
+    Api.login(port, name, RIGHT); // would throw if locked
+  }
+
+  @Test
+  void anOverlongPasswordIsAWrongPasswordNotAnError() {
+    String name = newLogin();
+    var r = apiLogin(name, "密".repeat(100));
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(failedAttempts(name)).isEqualTo(1);
   }
 
   @Test
   void apiWithoutATokenIsUnauthorizedNotARedirect() {
     assertThat(Api.anonymous(port).get("/api/v1/units").status()).isEqualTo(401);
+  }
+
+  int failedAttempts(String username) {
+    return jdbc.sql("SELECT failed_attempts FROM account WHERE username = :u")
+        .param("u", username)
+        .query(Integer.class)
+        .single();
   }
 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client of the JSON API: logs in once, then sends X-Auth-Token. */
 public final class Api {
 
-  public static final String DEMO_PASSWORD = "Wuye@2026";
+  public static final String DEMO_PASSWORD = "Wuye@Demo2026";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

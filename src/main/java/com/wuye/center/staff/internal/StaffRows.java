@@ -26,6 +26,11 @@ public class StaffRows {
             .param("sl", shiftLeader)
             .query(Long.class)
             .single();
+    insertRolesAndCommunities(id, roles, communities);
+    return id;
+  }
+
+  private void insertRolesAndCommunities(long id, Set<Role> roles, Set<Long> communities) {
     for (Role r : roles) {
       jdbc.sql("INSERT INTO staff_role (staff_id, role) VALUES (:s, :r)")
           .param("s", id)
@@ -38,7 +43,6 @@ public class StaffRows {
           .param("c", c)
           .update();
     }
-    return id;
   }
 
   public void setOnDuty(long staffId, boolean onDuty) {
@@ -70,12 +74,58 @@ public class StaffRows {
         .optional();
   }
 
-  /** Clears the failed logins and the lock; false if there is no such account. */
-  public boolean unlock(long accountId) {
-    return jdbc.sql(
-                "UPDATE account SET failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = :id")
-            .param("id", accountId)
-            .update()
-        > 0;
+  /**
+   * Replaces what an administrator edits, if the row is still at the version the form showed.
+   *
+   * @return false if someone else changed the member meanwhile
+   */
+  public boolean updateProfile(
+      long staffId,
+      int version,
+      String name,
+      String phone,
+      boolean shiftLeader,
+      Set<Role> roles,
+      Set<Long> communities) {
+    int n =
+        jdbc.sql(
+                "UPDATE staff SET name = :n, phone = :p, shift_leader = :sl, version = version + 1"
+                    + " WHERE id = :id AND version = :v")
+            .param("n", name)
+            .param("p", phone)
+            .param("sl", shiftLeader)
+            .param("id", staffId)
+            .param("v", version)
+            .update();
+    if (n == 0) {
+      return false;
+    }
+    jdbc.sql("DELETE FROM staff_role WHERE staff_id = :s").param("s", staffId).update();
+    jdbc.sql("DELETE FROM staff_community WHERE staff_id = :s").param("s", staffId).update();
+    insertRolesAndCommunities(staffId, roles, communities);
+    return true;
+  }
+
+  /** A leaver (or a member back): inactive staff are never dispatched to nor listed on duty. */
+  public void setActive(long staffId, boolean active) {
+    jdbc.sql("UPDATE staff SET active = :a, version = version + 1 WHERE id = :id")
+        .param("a", active)
+        .param("id", staffId)
+        .update();
+  }
+
+  public void setShiftLeader(long staffId, boolean shiftLeader) {
+    jdbc.sql("UPDATE staff SET shift_leader = :sl, version = version + 1 WHERE id = :id")
+        .param("sl", shiftLeader)
+        .param("id", staffId)
+        .update();
+  }
+
+  /** The row version an edit form carries (optimistic locking). */
+  public Optional<Integer> version(long staffId) {
+    return jdbc.sql("SELECT version FROM staff WHERE id = :id")
+        .param("id", staffId)
+        .query(Integer.class)
+        .optional();
   }
 }

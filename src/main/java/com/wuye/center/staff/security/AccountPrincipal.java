@@ -20,11 +20,28 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
   private final boolean enabled;
   private final boolean nonLocked;
 
-  AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+  /**
+   * The account's security stamp when this principal was loaded; a session whose stamp is older
+   * than the account's is reloaded or ended ({@link AccountStateFilter}). A session serialized
+   * before the stamp existed reads 0 here and is checked like any other.
+   */
+  private final int securityStamp;
+
+  AccountPrincipal(
+      CurrentUser user,
+      String passwordHash,
+      boolean enabled,
+      boolean nonLocked,
+      int securityStamp) {
     this.user = user;
     this.passwordHash = passwordHash;
     this.enabled = enabled;
     this.nonLocked = nonLocked;
+    this.securityStamp = securityStamp;
+  }
+
+  int securityStamp() {
+    return securityStamp;
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.wuye.center.staff.security;
 
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
+import com.wuye.center.staff.internal.LoginName;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
@@ -15,7 +16,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads staff and resident accounts for the one login page. */
+/**
+ * Loads staff and resident accounts for the one login page and the API login, by the login name
+ * normalised as {@link LoginName} says (the same name failed logins are counted under).
+ */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -36,8 +40,8 @@ class AccountUserDetailsService implements UserDetailsService {
                     + " ARRAY(SELECT role FROM staff_role sr WHERE sr.staff_id = a.staff_id) AS roles,"
                     + " ARRAY(SELECT community_id FROM staff_community sc WHERE sc.staff_id = a.staff_id) AS communities"
                     + " FROM account a LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN resident r ON r.id = a.resident_id"
-                    + " WHERE lower(a.username) = lower(:u)")
-            .param("u", username == null ? "" : username.trim())
+                    + " WHERE lower(a.username) = :u")
+            .param("u", LoginName.normalise(username))
             .query()
             .listOfRows()
             .stream()
@@ -75,6 +79,11 @@ class AccountUserDetailsService implements UserDetailsService {
     boolean enabled =
         Boolean.TRUE.equals(a.get("enabled"))
             && (!staff || Boolean.TRUE.equals(a.get("staff_active")));
-    return new AccountPrincipal(user, (String) a.get("password_hash"), enabled, nonLocked);
+    return new AccountPrincipal(
+        user,
+        (String) a.get("password_hash"),
+        enabled,
+        nonLocked,
+        ((Number) a.get("security_stamp")).intValue());
   }
 }

@@ -1,5 +1,6 @@
 package com.wuye.center.staff.security;
 
+import com.wuye.center.staff.internal.LoginName;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lock-out after repeated wrong passwords: the account is locked for a while after {@code
  * wuye.security.max-failed-logins} failures in a row. Counted in the database, so it holds across
- * app nodes.
+ * app nodes, under the login name normalised as authentication finds the account ({@link
+ * LoginName}): {@code "kefu "} and {@code " KEFU"} count against {@code kefu}.
  */
 @Component
 class LoginAttempts {
@@ -40,12 +42,12 @@ class LoginAttempts {
 
   @EventListener
   void failed(AuthenticationFailureBadCredentialsEvent event) {
-    String username = String.valueOf(event.getAuthentication().getName());
+    String username = LoginName.normalise(event.getAuthentication().getName());
     Integer attempts =
         jdbc.sql(
                 "UPDATE account SET failed_attempts = failed_attempts + 1,"
                     + " locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END"
-                    + " WHERE lower(username) = lower(:u) RETURNING failed_attempts")
+                    + " WHERE lower(username) = :u RETURNING failed_attempts")
             .param("max", maxFailures)
             .param("until", Timestamp.from(clock.instant().plus(lockout)))
             .param("u", username)
@@ -63,9 +65,10 @@ class LoginAttempts {
   @EventListener
   void succeeded(AuthenticationSuccessEvent event) {
     jdbc.sql(
-            "UPDATE account SET failed_attempts = 0, locked_until = NULL, last_login_at = :now WHERE lower(username) = lower(:u)")
+            "UPDATE account SET failed_attempts = 0, locked_until = NULL, last_login_at = :now"
+                + " WHERE lower(username) = :u")
         .param("now", Timestamp.from(clock.instant()))
-        .param("u", event.getAuthentication().getName())
+        .param("u", LoginName.normalise(event.getAuthentication().getName()))
         .update();
   }
 }

@@ -7,9 +7,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -54,6 +54,10 @@ class SecurityConfiguration {
       UserDetailsService users, PasswordEncoder passwords, ApplicationEventPublisher events) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(passwords);
+    // the password is checked before the account's state, so a locked or disabled account costs
+    // the same time and gets the same answer as a wrong password (no telling them apart)
+    provider.setPreAuthenticationChecks(user -> {});
+    provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
     ProviderManager manager = new ProviderManager(provider);
     manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
     return manager;
@@ -76,13 +80,14 @@ class SecurityConfiguration {
       HttpSecurity http,
       AuthenticationManager authManager,
       SecurityContextRepository contexts,
-      AccessPolicy policy)
+      AccessPolicy policy,
+      AccountSecurity accounts)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     RequestMatcher tokenClient =
         request -> request.getHeader(HeaderOrCookieSessionIdResolver.HEADER) != null;
-    RequestMatcher apiLogin =
-        PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/login");
+    RequestMatcher apiLogin = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/*");
+    accounts.apply(http);
     http.authenticationManager(authManager)
         .securityContext(sc -> sc.securityContextRepository(contexts))
         .authorizeHttpRequests(auth -> authorize(auth, policy))
@@ -98,13 +103,8 @@ class SecurityConfiguration {
                           response.sendRedirect(
                               request.getContextPath() + (resident ? "/portal" : "/staff"));
                         })
-                    .failureHandler(
-                        (request, response, exception) ->
-                            response.sendRedirect(
-                                request.getContextPath()
-                                    + (exception instanceof LockedException
-                                        ? "/login?locked"
-                                        : "/login?error")))
+                    // one message whatever the cause (wrong, unknown, locked, disabled)
+                    .failureUrl("/login?error")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers(tokenClient, apiLogin))

@@ -6,16 +6,11 @@ import com.wuye.center.shared.Masking;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
-import com.wuye.center.staff.StaffService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -23,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffApi {
 
   private final StaffDirectory directory;
-  private final StaffService service;
 
-  StaffApi(StaffDirectory directory, StaffService service) {
+  StaffApi(StaffDirectory directory) {
     this.directory = directory;
-    this.service = service;
   }
 
   record StaffView(
@@ -50,8 +43,6 @@ class StaffApi {
     }
   }
 
-  record Created(long id) {}
-
   @GetMapping({"/api/v1/me", "/api/v1/portal/me"})
   @Operation(summary = "Who am I: roles and communities")
   CurrentUser me() {
@@ -65,12 +56,5 @@ class StaffApi {
     return directory.allActive(user.has(Role.ADMIN) ? null : user.communityIds()).stream()
         .map(StaffView::of)
         .toList();
-  }
-
-  @PostMapping("/api/v1/admin/staff")
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Create a staff member with a login (administrators)")
-  Created create(@RequestBody StaffService.NewStaff body) {
-    return new Created(service.createStaff(Actors.require(), body));
   }
 }
