@@ -206,7 +206,7 @@ public final class PolicyRequests {
 
   static List<String> pathVariables(String pattern) {
     List<String> out = new ArrayList<>();
-    var m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(pattern);
+    var m = java.util.regex.Pattern.compile("\\{(\\w+)(?::[^}]*)?}").matcher(pattern);
     while (m.find()) {
       out.add(m.group(1));
     }
@@ -215,11 +215,16 @@ public final class PolicyRequests {
 
   private static String expand(String pattern, Values values) {
     String path = pattern.replace("/**", "/x");
-    for (String name : pathVariables(pattern)) {
-      String v = values.idByName().apply(name);
-      path = path.replace("{" + name + "}", v == null ? "999999999" : v);
+    var m = java.util.regex.Pattern.compile("\\{(\\w+)(?::([^}|]*)[^}]*)?}").matcher(path);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      // a variable with a regex ({direction:up|down}) that names no record: its first choice
+      String v = values.idByName().apply(m.group(1));
+      String value = v != null ? v : m.group(2) != null ? m.group(2) : "999999999";
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
     }
-    return path;
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String requestParamName(MethodParameter p) {

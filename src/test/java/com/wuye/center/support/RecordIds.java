@@ -116,6 +116,47 @@ public final class RecordIds {
     ONE.put(RecordKind.ANNOUNCEMENT, inCommunity("convenience_announcement"));
     ONE.put(RecordKind.CONVENIENCE_ORDER, inCommunity("convenience_order"));
     ONE.put(RecordKind.CONVENIENCE_INTEGRITY_CASE, inCommunity("convenience_integrity_case"));
+    String equipment =
+        "SELECT id FROM upkeep_equipment WHERE community_id = :c"
+            + " ORDER BY (status = 'IN_SERVICE') DESC, id LIMIT 1";
+    ONE.put(RecordKind.EQUIPMENT, equipment);
+    ONE.put(
+        RecordKind.EQUIPMENT_CODE,
+        "SELECT code FROM upkeep_equipment WHERE id = (" + equipment + ")");
+    ONE.put(
+        RecordKind.EQUIPMENT_DOCUMENT,
+        "SELECT min(d.id) FROM upkeep_equipment_document d JOIN upkeep_equipment e"
+            + " ON e.id = d.equipment_id WHERE e.community_id = :c");
+    String checkpoint =
+        "SELECT min(checkpoint_id) FROM upkeep_route_checkpoint WHERE community_id = :c";
+    ONE.put(RecordKind.CHECKPOINT, checkpoint);
+    ONE.put(
+        RecordKind.CHECKPOINT_CODE,
+        "SELECT code FROM upkeep_checkpoint WHERE id = (" + checkpoint + ")");
+    ONE.put(
+        RecordKind.READING_SPEC,
+        "SELECT min(s.id) FROM upkeep_reading_spec s JOIN upkeep_checkpoint k"
+            + " ON k.id = s.checkpoint_id WHERE k.community_id = :c");
+    ONE.put(
+        RecordKind.PATROL_ROUTE,
+        "SELECT min(route_id) FROM upkeep_route_checkpoint WHERE community_id = :c");
+    ONE.put(
+        RecordKind.PATROL_ROUND,
+        "SELECT id FROM upkeep_round WHERE community_id = :c"
+            + " ORDER BY (status IN ('SCHEDULED','IN_PROGRESS')) DESC, id DESC LIMIT 1");
+    ONE.put(
+        RecordKind.VISIT_PHOTO,
+        "SELECT min(p.id) FROM upkeep_visit_photo p JOIN upkeep_visit v ON v.id = p.visit_id"
+            + " JOIN upkeep_round r ON r.id = v.round_id WHERE r.community_id = :c");
+    ONE.put(
+        RecordKind.PATROL_ALERT,
+        "SELECT id FROM upkeep_patrol_alert WHERE community_id = :c"
+            + " ORDER BY (status = 'OPEN') DESC, id LIMIT 1");
+    ONE.put(RecordKind.MAINTENANCE_PLAN, inCommunity("upkeep_plan"));
+    ONE.put(
+        RecordKind.MAINTENANCE_TASK,
+        "SELECT id FROM upkeep_task WHERE community_id = :c"
+            + " ORDER BY (status IN ('PLANNED','DUE')) DESC, id LIMIT 1");
 
     VERSIONED.put(RecordKind.REPAIR, "repair_order");
     VERSIONED.put(RecordKind.REPAIR_INTEGRITY_CASE, "repair_integrity_case");
@@ -134,6 +175,13 @@ public final class RecordIds {
     VERSIONED.put(RecordKind.ANNOUNCEMENT, "convenience_announcement");
     VERSIONED.put(RecordKind.CONVENIENCE_ORDER, "convenience_order");
     VERSIONED.put(RecordKind.CONVENIENCE_INTEGRITY_CASE, "convenience_integrity_case");
+    VERSIONED.put(RecordKind.EQUIPMENT, "upkeep_equipment");
+    VERSIONED.put(RecordKind.CHECKPOINT, "upkeep_checkpoint");
+    VERSIONED.put(RecordKind.PATROL_ROUTE, "upkeep_route");
+    VERSIONED.put(RecordKind.PATROL_ROUND, "upkeep_round");
+    VERSIONED.put(RecordKind.PATROL_ALERT, "upkeep_patrol_alert");
+    VERSIONED.put(RecordKind.MAINTENANCE_PLAN, "upkeep_plan");
+    VERSIONED.put(RecordKind.MAINTENANCE_TASK, "upkeep_task");
   }
 
   private static String inCommunity(String table) {

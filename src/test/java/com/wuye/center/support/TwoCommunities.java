@@ -23,10 +23,24 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.security.RecordKind;
 import com.wuye.center.staff.StaffService;
+import com.wuye.center.upkeep.Checkpoints;
+import com.wuye.center.upkeep.EquipmentDocuments;
+import com.wuye.center.upkeep.EquipmentKind;
+import com.wuye.center.upkeep.EquipmentRegister;
+import com.wuye.center.upkeep.MaintenanceInterval;
+import com.wuye.center.upkeep.MaintenancePlanner;
+import com.wuye.center.upkeep.MaintenancePlans;
+import com.wuye.center.upkeep.PatrolRoutes;
+import com.wuye.center.upkeep.PatrolTeam;
+import com.wuye.center.upkeep.ReadingKind;
+import com.wuye.center.upkeep.RoundPlanner;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +292,13 @@ public final class TwoCommunities {
               desk,
               Long.parseLong(ids.get(RecordKind.REPAIR)),
               List.of(new RepairIntake.Photo("photo.jpg", Demo.jpeg())));
+      context
+          .getBean(EquipmentDocuments.class)
+          .upload(
+              demo.staffUser("jingli"),
+              Long.parseLong(ids.get(RecordKind.EQUIPMENT)),
+              "说明书",
+              Demo.jpeg());
     }
   }
 
@@ -364,6 +385,58 @@ public final class TwoCommunities {
               unit,
               new OneOffCharges.NewCharge(Billing.Item.DEPOSIT, "装修押金", new BigDecimal("100")));
       bean(PriceList.class).add(manager, community, "换水龙头", "个", new BigDecimal("30.00"), null);
+      upkeep(manager, community, today);
+    }
+
+    /** An item of equipment with a document and a plan, a route of one checkpoint, its rounds. */
+    private void upkeep(CurrentUser manager, long community, LocalDate today) {
+      long equipment =
+          bean(EquipmentRegister.class)
+              .register(
+                  manager,
+                  community,
+                  new EquipmentRegister.Entry(
+                      "生活水泵", EquipmentKind.PUMP, null, "地下一层", null, null, null, null, null));
+      bean(EquipmentDocuments.class).upload(manager, equipment, "说明书", Demo.jpeg());
+      bean(MaintenancePlans.class)
+          .create(
+              manager,
+              equipment,
+              new MaintenancePlans.Entry(
+                  "月度保养", MaintenanceInterval.Unit.MONTHS, 1, today, 3, null, "检查"));
+      long checkpoint =
+          bean(Checkpoints.class)
+              .create(
+                  manager,
+                  community,
+                  new Checkpoints.Entry(
+                      "泵房",
+                      "地下一层",
+                      null,
+                      equipment,
+                      List.of(
+                          new Checkpoints.SpecEntry(
+                              ReadingKind.PRESSURE,
+                              "出水压力",
+                              "MPa",
+                              new BigDecimal("0.30"),
+                              new BigDecimal("0.60")))));
+      long route =
+          bean(PatrolRoutes.class)
+              .create(
+                  manager,
+                  community,
+                  new PatrolRoutes.Entry(
+                      "全天巡逻",
+                      PatrolTeam.SECURITY,
+                      null,
+                      EnumSet.allOf(DayOfWeek.class),
+                      LocalTime.of(0, 0),
+                      LocalTime.of(23, 59),
+                      240));
+      bean(PatrolRoutes.class).addCheckpoint(manager, route, 0, checkpoint);
+      bean(RoundPlanner.class).planAhead();
+      bean(MaintenancePlanner.class).run();
     }
 
     private void keys(CurrentUser desk, long community, LocalDate today) {

@@ -58,7 +58,23 @@ public enum RecordKind {
   CONVENIENCE_SERVICE,
   ANNOUNCEMENT,
   CONVENIENCE_ORDER,
-  CONVENIENCE_INTEGRITY_CASE;
+  CONVENIENCE_INTEGRITY_CASE,
+  EQUIPMENT,
+  /** The code on an equipment item's QR label ("E" and six characters). */
+  EQUIPMENT_CODE,
+  EQUIPMENT_DOCUMENT,
+  CHECKPOINT,
+  /** The code on a patrol checkpoint's QR label ("C" and six characters). */
+  CHECKPOINT_CODE,
+  /** A reading a checkpoint asks for (a meter value, a yes/no). */
+  READING_SPEC,
+  PATROL_ROUTE,
+  PATROL_ROUND,
+  /** A photo taken at a checkpoint visit. */
+  VISIT_PHOTO,
+  PATROL_ALERT,
+  MAINTENANCE_PLAN,
+  MAINTENANCE_TASK;
 
   /** The kind as the policy file writes it: {@code repair-photo} for {@link #REPAIR_PHOTO}. */
   public static RecordKind of(String name) {
