@@ -192,7 +192,7 @@ public final class Run {
     if (jfr) {
       cmd.add("-XX:StartFlightRecording=filename=bench/results/tmp/app-" + scale + ".jfr,settings=profile,dumponexit=true");
     }
-    cmd.addAll(List.of("-jar", appJar.toString(), "--server.port=" + port, "--no-demo", "--wuye.scheduling.enabled=false", "--logging.level.root=WARN"));
+    cmd.addAll(List.of("-jar", appJar.toString(), "--server.port=" + port, "--no-demo", "--wuye.scheduling.enabled=false", "--logging.level.root=WARN", "--wuye.security.metrics-open=true"));
     // the fixture logs in ~120 clients from this one address: no per-address login throttle here
     cmd.add("--wuye.security.login-rate.enabled=false");
     if (a.containsKey("url")) {

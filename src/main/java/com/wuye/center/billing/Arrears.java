@@ -24,13 +24,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * CA-5: arrears are listed per unit and period, aged ≤30, 31–90 and over 90 days past the due date,
- * and reminder notices (催缴通知) can be issued — printable, and in the resident's portal; the
- * collection rate (收缴率) per month.
+ * and reminder notices (催缴通知) can be issued — printable, in the resident's portal, and told as
+ * {@link ArrearsReminderIssued} (messaging sends them on the residents' channels); the collection
+ * rate (收缴率) per month.
  */
 @Service
 @Transactional
@@ -40,6 +42,7 @@ public class Arrears {
   private final EstateDirectory estate;
   private final AuditTrail audit;
   private final Notifications notifications;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Arrears(
@@ -47,11 +50,13 @@ public class Arrears {
       EstateDirectory estate,
       AuditTrail audit,
       Notifications notifications,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
     this.estate = estate;
     this.audit = audit;
     this.notifications = notifications;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -179,6 +184,9 @@ public class Arrears {
                   a.total().toPlainString())
               .from("billing_reminder", id));
     }
+    events.publishEvent(
+        new ArrearsReminderIssued(
+            id, communityId, a.unitId(), unit.label(), a.total(), oldest, clock.instant()));
     return id;
   }
 

@@ -59,7 +59,11 @@ public final class Billing {
     SIGNED_OFF
   }
 
-  /** A charge (应收) with what has been paid on it by payments that are not voided. */
+  /**
+   * A charge (应收) with what has been paid on it by payments that are not voided; {@code
+   * sourceType}/{@code sourceId} name the area's record that asked for it (null for bills and
+   * counter charges).
+   */
   public record Charge(
       long id,
       long unitId,
@@ -75,7 +79,8 @@ public final class Billing {
       LocalDate dueDate,
       String sourceType,
       String sourceNumber,
-      boolean refunded) {
+      boolean refunded,
+      String sourceId) {
 
     public boolean open() {
       return outstanding.signum() > 0;

@@ -23,13 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monthly billing run: each unit's bill for a period — the property fee by floor area, parking
  * spaces, water and electricity by meter reading — pro-rated by days for a move-in or move-out
- * ({@link BillCalculator}). One bill per unit and period, so a second run creates nothing new.
+ * ({@link BillCalculator}). One bill per unit and period, so a second run creates nothing new. Each
+ * bill issued is told as {@link BillIssued}.
  */
 @Service
 @Transactional
@@ -41,6 +43,7 @@ public class BillingRuns {
   private final LedgerRepository ledger;
   private final EstateDirectory estate;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   BillingRuns(
@@ -48,11 +51,13 @@ public class BillingRuns {
       LedgerRepository ledger,
       EstateDirectory estate,
       AuditTrail audit,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.runs = runs;
     this.ledger = ledger;
     this.estate = estate;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -169,6 +174,15 @@ public class BillingRuns {
               user.actorRef(),
               clock.instant()));
     }
+    events.publishEvent(
+        new BillIssued(
+            billId.get(),
+            communityId,
+            u.id(),
+            period.toString(),
+            total,
+            period.atEndOfMonth(),
+            clock.instant()));
     return Optional.of(total);
   }
 

@@ -119,6 +119,8 @@ class ChargesFromAreas {
     return switch (sourceType) {
       case "repair" -> Item.REPAIR;
       case "convenience" -> Item.CONVENIENCE;
+      // a renovation deposit (装修押金): refunded when the renovation releases it
+      case "renovation-deposit" -> Item.DEPOSIT;
       default -> Item.OTHER;
     };
   }

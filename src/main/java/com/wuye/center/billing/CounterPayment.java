@@ -110,7 +110,11 @@ public class CounterPayment {
     }
   }
 
-  /** Refunds a paid deposit (退押金): a receipt of its own, in the refund series. */
+  /**
+   * Refunds a paid deposit raised at the counter (退押金): a receipt of its own, in the refund series.
+   * A deposit an area asked for is refunded only when that area releases it ({@link
+   * #refundAreaDeposit}).
+   */
   public PaymentResult refundDeposit(
       CurrentUser user, long chargeId, Channel channel, String referenceText, String keyText) {
     requireCashier(user);
@@ -118,8 +122,54 @@ public class CounterPayment {
         ledger
             .charge(chargeId)
             .orElseThrow(() -> DomainException.notFound("billing.error.charge.notFound"));
-    Estate.Unit unit = estate.unitFor(user, charge.unitId());
+    estate.checkUnitAccess(user, charge.unitId());
+    if (charge.sourceType() != null) {
+      // an area's deposit is released by that area, less what it keeps (refundAreaDeposit)
+      throw DomainException.rule("billing.error.refund.viaSource", charge.sourceNumber());
+    }
     String key = key(keyText);
+    try {
+      return refund(user, charge, Money.ZERO, channel, referenceText, key);
+    } catch (DuplicateKeyException e) {
+      // a double-click raced us: the first submission won; answer with its result
+      return replay(ledger.paymentByKey(user.staffId(), key).orElseThrow(() -> e), charge.unitId());
+    }
+  }
+
+  /**
+   * Refunds the deposit an area asked for (e.g. a renovation's 装修押金, source "renovation-deposit")
+   * when that area releases it, less what it keeps for recorded deductions: a receipt of its own in
+   * the refund series; one refund per deposit. Called by the area in its own transaction; the same
+   * idempotency key from the same cashier answers with the first refund.
+   *
+   * @param kept the deductions the area recorded (zero for none); less than what was paid
+   */
+  public PaymentResult refundAreaDeposit(
+      CurrentUser user,
+      String sourceType,
+      String sourceId,
+      BigDecimal kept,
+      Channel channel,
+      String referenceText,
+      String keyText) {
+    requireCashier(user);
+    Billing.Charge charge =
+        ledger
+            .chargeBySource(sourceType, sourceId)
+            .orElseThrow(() -> DomainException.notFound("billing.error.charge.notFound"));
+    // in the area's transaction a raced duplicate key rolls the area's change back too (409)
+    return refund(
+        user, charge, Money.nonNegative("kept", kept), channel, referenceText, key(keyText));
+  }
+
+  private PaymentResult refund(
+      CurrentUser user,
+      Billing.Charge charge,
+      BigDecimal kept,
+      Channel channel,
+      String referenceText,
+      String key) {
+    Estate.Unit unit = estate.unitFor(user, charge.unitId());
     Optional<Payment> first = ledger.paymentByKey(user.staffId(), key);
     if (first.isPresent()) {
       return replay(first.get(), unit.id());
@@ -128,11 +178,7 @@ public class CounterPayment {
       throw DomainException.invalid("channel", "billing.error.refund.channel");
     }
     String reference = reference(channel, referenceText);
-    try {
-      return booking.refund(user, unit, chargeId, channel, reference, key);
-    } catch (DuplicateKeyException e) {
-      return replay(ledger.paymentByKey(user.staffId(), key).orElseThrow(() -> e), unit.id());
-    }
+    return booking.refund(user, unit, charge.id(), kept, channel, reference, key);
   }
 
   /** Cash must cover the amount (the change is given back); other channels tender the amount. */

@@ -5,6 +5,7 @@ import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
+import com.wuye.center.shared.Dates;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.Text;
@@ -83,7 +84,8 @@ public class MeterReadings {
     if (r.meter() == null) {
       throw DomainException.invalid("meter", "error.required");
     }
-    YearMonth period = BillingRuns.period("period", r.period());
+    YearMonth period =
+        Dates.notAfterThisMonth("period", BillingRuns.period("period", r.period()), clock);
     BigDecimal reading = Money.nonNegative("reading", r.reading());
     BigDecimal previous =
         readings

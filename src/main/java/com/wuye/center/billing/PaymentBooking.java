@@ -9,7 +9,6 @@ import com.wuye.center.billing.internal.LedgerRepository;
 import com.wuye.center.billing.internal.LedgerRepository.NewPayment;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
-import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import java.math.BigDecimal;
@@ -38,7 +37,7 @@ class PaymentBooking {
   private final ReceiptSeries receipts;
   private final DayClose days;
   private final EstateDirectory estate;
-  private final AuditTrail audit;
+  private final PaymentRecords records;
   private final Clock clock;
 
   PaymentBooking(
@@ -46,13 +45,13 @@ class PaymentBooking {
       ReceiptSeries receipts,
       DayClose days,
       EstateDirectory estate,
-      AuditTrail audit,
+      PaymentRecords records,
       Clock clock) {
     this.ledger = ledger;
     this.receipts = receipts;
     this.days = days;
     this.estate = estate;
-    this.audit = audit;
+    this.records = records;
     this.clock = clock;
   }
 
@@ -108,6 +107,7 @@ class PaymentBooking {
                 no.text()));
     BigDecimal left = o.amount();
     List<Map<String, Object>> allocated = new ArrayList<>();
+    List<Charge> settled = new ArrayList<>();
     for (Charge c : charges) {
       if (left.signum() <= 0) {
         break;
@@ -115,6 +115,9 @@ class PaymentBooking {
       BigDecimal part = left.min(c.outstanding());
       ledger.allocate(paymentId, c.id(), part);
       allocated.add(Map.of("chargeId", c.id(), "amount", part));
+      if (part.compareTo(c.outstanding()) == 0) {
+        settled.add(c);
+      }
       left = left.subtract(part);
     }
     Map<String, Object> after = new LinkedHashMap<>();
@@ -127,14 +130,21 @@ class PaymentBooking {
     after.put("change", change);
     after.put("prepaid", left);
     after.put("allocations", allocated);
-    audit.record("billing_payment", paymentId, "PAID", null, after);
+    records.paid(paymentId, after, unit.communityId(), no.text(), settled, clock.instant());
     return PaymentResult.of(ledger.payment(paymentId).orElseThrow(), false);
   }
 
+  /**
+   * Refunds a paid deposit, less what its area kept (装修押金 minus recorded deductions): the receipt
+   * says what was paid (amount due) and what is given back (amount).
+   *
+   * @param kept what is not given back (zero for a deposit refunded whole)
+   */
   public PaymentResult refund(
       CurrentUser user,
       Estate.Unit unit,
       long chargeId,
+      BigDecimal kept,
       Channel channel,
       String reference,
       String key) {
@@ -148,6 +158,10 @@ class PaymentBooking {
     }
     if (c.refunded()) {
       throw DomainException.conflict("billing.error.refund.done");
+    }
+    BigDecimal refunded = c.paid().subtract(kept);
+    if (kept.signum() < 0 || refunded.signum() <= 0) {
+      throw DomainException.invalid("kept", "billing.error.refund.kept", c.paid().toPlainString());
     }
     LocalDate today = LocalDate.now(clock);
     days.requireOpen(user.staffId(), today);
@@ -164,8 +178,8 @@ class PaymentBooking {
                 channel,
                 reference,
                 c.paid(),
-                c.paid(),
-                c.paid(),
+                refunded,
+                refunded,
                 Money.ZERO,
                 c.id(),
                 today,
@@ -174,12 +188,13 @@ class PaymentBooking {
                 no.series(),
                 no.number(),
                 no.text()));
-    audit.record(
-        "billing_payment",
-        id,
-        "REFUNDED",
-        null,
-        Map.of("receiptNo", no.text(), "chargeId", c.id(), "amount", c.paid(), "channel", channel));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("receiptNo", no.text());
+    after.put("chargeId", c.id());
+    after.put("amount", refunded);
+    after.put("kept", kept);
+    after.put("channel", channel);
+    records.refunded(id, after);
     return PaymentResult.of(ledger.payment(id).orElseThrow(), false);
   }
 

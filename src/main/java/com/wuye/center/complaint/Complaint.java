@@ -12,8 +12,8 @@ import java.util.Optional;
  * in order, once per round; "not satisfied" at step 7 starts a new round at step 6 and is counted;
  * the complaint closes only when steps 1–8 are recorded (step 8 may be waived by a supervisor with
  * a reason), with the thanks recorded (CS-C3) and, for a misunderstanding, the clarification or the
- * referral (CS-C2). Closing registers {@link ComplaintClosed}, published when the complaint is
- * saved.
+ * referral (CS-C2). The commitment registers {@link ComplaintCommitted} and closing {@link
+ * ComplaintClosed}, published when the complaint is saved.
  *
  * <p>Why one class of about 500 lines: it is one state machine (the step order, the rounds, what
  * may close), and its rules read best side by side; a third of it is the field list and its
@@ -311,6 +311,9 @@ public final class Complaint {
             actorName,
             now);
     steps.add(rec);
+    if (step == ComplaintStep.COMMITMENT) {
+      events.add(new ComplaintCommitted(id, number, communityId, text, promisedAt, now));
+    }
     if (step == ComplaintStep.SATISFACTION && !satisfied) {
       round++;
     }

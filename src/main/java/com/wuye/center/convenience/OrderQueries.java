@@ -9,6 +9,7 @@ import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Paged;
+import com.wuye.center.shared.PhoneVisibility;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
@@ -33,18 +34,34 @@ public class OrderQueries {
   private final EstateDirectory estate;
   private final StaffDirectory staff;
   private final OrderClock promise;
+  private final PhoneVisibility phones;
 
   OrderQueries(
       OrderRepository orders,
       IntegrityCaseRepository cases,
       EstateDirectory estate,
       StaffDirectory staff,
-      OrderClock promise) {
+      OrderClock promise,
+      PhoneVisibility phones) {
+    this.phones = phones;
     this.orders = orders;
     this.cases = cases;
     this.estate = estate;
     this.staff = staff;
     this.promise = promise;
+  }
+
+  /** "Show" on a masked phone: the order's whole contact phone, the showing audited. */
+  @Transactional
+  public String showPhone(CurrentUser user, long orderId) {
+    ServiceOrder order = details(user, orderId).order();
+    return phones.show(user, "service_order", orderId, order.contactPhone());
+  }
+
+  /** The contact phone as this user may see it (the assignee and customer service: whole). */
+  public static String contactPhone(CurrentUser user, ServiceOrder order) {
+    return PhoneVisibility.shown(
+        order.contactPhone(), PhoneVisibility.mayCall(user, order.assigneeStaffId(), false));
   }
 
   /** An order for a staff member of its community, or for a resident of its unit. */

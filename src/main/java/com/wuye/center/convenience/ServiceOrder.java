@@ -14,9 +14,10 @@ import java.util.Optional;
  * (or cancelled before it is done). It keeps the service as listed when ordered (name, price per
  * unit, time promise, noisy), so a later change of the catalog never changes it (CS-S3). Nothing
  * here records a tip (CS-S2): the confirmation only records the resident's answer to "were you
- * asked for a tip?". It registers what it decides: the charge of a paid service when done ({@link
- * ChargeRequested}), the resident's rating when confirmed ({@link OrderConfirmed}); the repository
- * publishes them when the order is saved.
+ * asked for a tip?". It registers what it decides: the assignment that confirms the order ({@link
+ * OrderAssigned}), the charge of a paid service when done ({@link ChargeRequested}), the resident's
+ * rating when confirmed ({@link OrderConfirmed}); the repository publishes them when the order is
+ * saved.
  *
  * <p>Why one class of this length: it is one state machine over the 28 facts an order records (the
  * {@link State} it is stored and restored as, and their accessors make up most of the lines);
@@ -221,6 +222,19 @@ public final class ServiceOrder {
     assigneeStaffId = staffId;
     assignedAt = at;
     status = Status.ASSIGNED;
+    events.add(
+        new OrderAssigned(
+            id,
+            number,
+            communityId,
+            unitId,
+            residentId,
+            contactName,
+            contactPhone,
+            listing.serviceName(),
+            wantedAt,
+            staffId,
+            at));
   }
 
   /**

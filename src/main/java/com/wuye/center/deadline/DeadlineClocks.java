@@ -234,6 +234,8 @@ public class DeadlineClocks {
                   s.purpose(),
                   level,
                   s.communityId(),
+                  s.label(),
+                  s.clock().dueAt(now),
                   now));
           fired++;
         } else {

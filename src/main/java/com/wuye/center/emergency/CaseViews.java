@@ -5,6 +5,7 @@ import com.wuye.center.notice.Notifications;
 import com.wuye.center.notice.Notifications.Acknowledgement;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Masking;
+import com.wuye.center.shared.PhoneVisibility;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
@@ -75,7 +76,10 @@ class CaseViews {
         c.communityId(),
         in.unitId(),
         in.unitLabel(),
-        in.contactPhone().value(),
+        // security sees the phone while the emergency is under way; others press "show"
+        PhoneVisibility.shown(
+            in.contactPhone().value(),
+            PhoneVisibility.mayCall(user, null, c.status() != EmergencyCase.Status.ENDED)),
         in.callerName(),
         in.callerRelation(),
         in.callerWords(),

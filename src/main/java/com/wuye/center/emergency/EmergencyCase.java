@@ -135,6 +135,7 @@ public final class EmergencyCase {
   private Instant followUpDoneAt;
   private int version;
   private final CaseSteps steps;
+  private final List<Object> events = new ArrayList<>();
 
   private EmergencyCase(Long id, Stored stored, List<Step> steps) {
     this.id = id;
@@ -176,7 +177,10 @@ public final class EmergencyCase {
     choice = c;
   }
 
-  /** The security department (and the gate on duty) was notified; recorded by the system. */
+  /**
+   * The security department (and the gate on duty) was notified; recorded by the system and told as
+   * {@link SecurityDispatched}.
+   */
   public void securityNotified(Collection<Long> staffIds, Actor actor, Instant at) {
     if (choice == null) {
       throw DomainException.rule("emergency.error.noChoice");
@@ -184,6 +188,29 @@ public final class EmergencyCase {
     StepFacts facts =
         new StepFacts(StepFacts.distinct(staffIds), choice.name(), null, null, null, null);
     steps.append(StepType.SECURITY_NOTIFIED, actor, at, facts);
+    if (id == null) {
+      // a case written down after the fact (not stored yet) dispatches nobody now
+      return;
+    }
+    events.add(
+        new SecurityDispatched(
+            id,
+            number,
+            intake.communityId(),
+            intake.unitLabel(),
+            choice,
+            StepFacts.distinct(staffIds),
+            at));
+  }
+
+  /** Events registered since the case was loaded, to publish when it is saved. */
+  public List<Object> domainEvents() {
+    return List.copyOf(events);
+  }
+
+  /** After publishing: the registered events are gone. */
+  public void clearDomainEvents() {
+    events.clear();
   }
 
   // -------------------------------------------------------------------------- hospital (CS-E2)

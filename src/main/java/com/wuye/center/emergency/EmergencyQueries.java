@@ -4,6 +4,7 @@ import com.wuye.center.emergency.internal.CaseRepository;
 import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.PhoneVisibility;
 import com.wuye.center.shared.Role;
 import com.wuye.center.staff.StaffDirectory;
 import com.wuye.center.staff.StaffMember;
@@ -32,9 +33,16 @@ public class EmergencyQueries {
   private final CaseViews views;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final PhoneVisibility phones;
 
   EmergencyQueries(
-      CaseRepository cases, CaseAccess access, CaseViews views, StaffDirectory staff, Clock clock) {
+      CaseRepository cases,
+      CaseAccess access,
+      CaseViews views,
+      StaffDirectory staff,
+      Clock clock,
+      PhoneVisibility phones) {
+    this.phones = phones;
     this.cases = cases;
     this.access = access;
     this.views = views;
@@ -44,6 +52,13 @@ public class EmergencyQueries {
 
   public CaseView view(CurrentUser user, long caseId) {
     return views.view(user, access.load(user, caseId));
+  }
+
+  /** "Show" on a masked phone: the caller's whole number, the showing audited. */
+  @Transactional
+  public String showPhone(CurrentUser user, long caseId) {
+    EmergencyCase c = access.load(user, caseId);
+    return phones.show(user, "emergency_case", caseId, c.intake().contactPhone().value());
   }
 
   /** Open emergencies (not ended), newest call first. */

@@ -232,6 +232,27 @@ public class EstateDirectory {
     return occupancies("o.unit_id = :id AND o.moved_out IS NULL", unitId);
   }
 
+  /**
+   * The current occupants of the units of some buildings of a community (all its buildings when
+   * none are named), in one read: for an announcement to those buildings.
+   */
+  public List<Occupancy> currentOccupantsOfBuildings(
+      long communityId, java.util.Collection<Long> buildingIds) {
+    String where =
+        buildingIds == null || buildingIds.isEmpty()
+            ? "u.community_id = :id AND o.moved_out IS NULL"
+            : "u.community_id = :id AND u.building_id = ANY(:buildings) AND o.moved_out IS NULL";
+    return jdbc.sql(
+            "SELECT o.*, u.code AS unit_code, r.name AS resident_name, r.phone AS resident_phone"
+                + " FROM occupancy o JOIN unit u ON u.id = o.unit_id JOIN resident r ON r.id = o.resident_id WHERE "
+                + where
+                + " ORDER BY u.building_id, u.entrance, u.floor, u.room_number, o.id")
+        .param("id", communityId)
+        .param("buildings", buildingIds == null ? new Long[0] : buildingIds.toArray(Long[]::new))
+        .query(EstateDirectory::occupancy)
+        .list();
+  }
+
   /** Everyone who ever occupied the unit, newest first. */
   public List<Occupancy> occupancyHistory(long unitId) {
     return occupancies("o.unit_id = :id", unitId);
@@ -244,19 +265,21 @@ public class EstateDirectory {
                 + where
                 + " ORDER BY (o.moved_out IS NULL) DESC, CASE o.relation WHEN 'OWNER' THEN 0 WHEN 'TENANT' THEN 1 ELSE 2 END, o.moved_in DESC, o.id DESC")
         .param("id", id)
-        .query(
-            (rs, n) ->
-                new Occupancy(
-                    rs.getLong("id"),
-                    rs.getLong("unit_id"),
-                    rs.getString("unit_code"),
-                    rs.getLong("resident_id"),
-                    rs.getString("resident_name"),
-                    rs.getString("resident_phone"),
-                    Relation.valueOf(rs.getString("relation")),
-                    rs.getObject("moved_in", java.time.LocalDate.class),
-                    rs.getObject("moved_out", java.time.LocalDate.class)))
+        .query(EstateDirectory::occupancy)
         .list();
+  }
+
+  static Occupancy occupancy(ResultSet rs, int n) throws SQLException {
+    return new Occupancy(
+        rs.getLong("id"),
+        rs.getLong("unit_id"),
+        rs.getString("unit_code"),
+        rs.getLong("resident_id"),
+        rs.getString("resident_name"),
+        rs.getString("resident_phone"),
+        Relation.valueOf(rs.getString("relation")),
+        rs.getObject("moved_in", java.time.LocalDate.class),
+        rs.getObject("moved_out", java.time.LocalDate.class));
   }
 
   /**

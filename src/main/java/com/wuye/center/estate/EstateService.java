@@ -5,6 +5,7 @@ import com.wuye.center.estate.Estate.Usage;
 import com.wuye.center.estate.internal.EstateRows;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
+import com.wuye.center.shared.Dates;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.IdDocument;
 import com.wuye.center.shared.PhoneNumber;
@@ -211,7 +212,7 @@ public class EstateService {
     if (relation == null) {
       throw DomainException.invalid("relation", "error.required");
     }
-    LocalDate when = date == null ? LocalDate.now(clock) : date;
+    LocalDate when = date == null ? LocalDate.now(clock) : Dates.notAfterToday("date", date, clock);
     if (directory.residentOccupies(residentId, unitId)) {
       throw DomainException.invalid("residentId", "error.occupancy.already");
     }
@@ -235,7 +236,7 @@ public class EstateService {
     if (o.movedOut() != null) {
       throw DomainException.rule("error.occupancy.alreadyOut");
     }
-    LocalDate when = date == null ? LocalDate.now(clock) : date;
+    LocalDate when = date == null ? LocalDate.now(clock) : Dates.notAfterToday("date", date, clock);
     if (when.isBefore(o.movedIn())) {
       throw DomainException.invalid("date", "error.occupancy.outBeforeIn");
     }

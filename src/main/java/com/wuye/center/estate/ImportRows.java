@@ -232,6 +232,9 @@ final class ImportRows {
     if (!movedText.isEmpty()) {
       try {
         movedIn = LocalDate.parse(movedText.replace('/', '-'));
+        if (movedIn.isAfter(today)) {
+          errors.add(err(rowNumber, "入住日期", "error.date.future"));
+        }
       } catch (DateTimeParseException e) {
         errors.add(err(rowNumber, "入住日期", "error.field.date"));
       }

@@ -3,6 +3,8 @@ package com.wuye.center.inquiry;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Text;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A consultation as a state machine: OPEN → (oral only) REFERRED → ANSWERED. A written one is
@@ -63,6 +65,7 @@ public final class Inquiry {
   private Referral referral;
   private Instant answeredAt;
   private final int version;
+  private final List<Object> events = new ArrayList<>();
 
   /** Rebuilds a stored consultation (the repository); new ones come from {@link #register}. */
   @SuppressWarnings("checkstyle:ParameterNumber")
@@ -205,7 +208,20 @@ public final class Inquiry {
     }
     status = Status.ANSWERED;
     answeredAt = now;
+    events.add(
+        new InquiryAnswered(
+            id, number, communityId, unitId, residentId, askerName, contactPhone, kind, now));
     return true;
+  }
+
+  /** Events registered since the consultation was loaded, to publish when it is saved. */
+  public List<Object> domainEvents() {
+    return List.copyOf(events);
+  }
+
+  /** After publishing: the registered events are gone. */
+  public void clearDomainEvents() {
+    events.clear();
   }
 
   public Long id() {

@@ -7,11 +7,13 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The consultations the use cases work on: loaded for a handler of the consultation's community (or
- * for the resident who asked), saved back, and their timeline and audit trail written.
+ * for the resident who asked), saved back with the events they registered published, and their
+ * timeline and audit trail written.
  */
 @Component
 class InquiryStore {
@@ -21,10 +23,12 @@ class InquiryStore {
 
   private final InquiryRepository repository;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
-  InquiryStore(InquiryRepository repository, AuditTrail audit) {
+  InquiryStore(InquiryRepository repository, AuditTrail audit, ApplicationEventPublisher events) {
     this.repository = repository;
     this.audit = audit;
+    this.events = events;
   }
 
   static String link(long id) {
@@ -67,8 +71,11 @@ class InquiryStore {
     return repository.insert(q, unitLabel);
   }
 
+  /** Saves the consultation and publishes what it registered ({@link InquiryAnswered}). */
   void save(Inquiry q) {
     repository.save(q);
+    q.domainEvents().forEach(events::publishEvent);
+    q.clearDomainEvents();
   }
 
   /** An entry of the consultation's timeline, by the staff member {@code user}. */

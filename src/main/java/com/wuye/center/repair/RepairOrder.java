@@ -22,8 +22,9 @@ import java.util.Set;
  * objective cause (EN-3); reassigned or cancelled with a reason; reopened when the resident is not
  * satisfied. Each intention-revealing method checks the state, refuses a wrong transition with a
  * message that says why, and records a change for the order's timeline. No setters. Where it
- * decides something other areas hear about, it registers the event ({@link RepairCompleted}, {@link
- * RepairConfirmed}, {@link ChargeRequested}); they are published when the order is saved.
+ * decides something other areas hear about, it registers the event ({@link RepairDispatched},
+ * {@link TechnicianOnTheWay}, {@link RepairCompleted}, {@link RepairConfirmed}, {@link
+ * ChargeRequested}); they are published when the order is saved.
  */
 public final class RepairOrder {
 
@@ -242,6 +243,7 @@ public final class RepairOrder {
     assigneeStaffId = technicianStaffId;
     dispatchedAt = at;
     record(EventType.DISPATCHED, null, Map.of("technicianId", technicianStaffId));
+    events.add(new RepairDispatched(id, number, communityId, technicianStaffId, at));
   }
 
   /** Another technician takes over; the reason is recorded. */
@@ -263,6 +265,7 @@ public final class RepairOrder {
     data.put("technicianId", technicianStaffId);
     data.put("previousTechnicianId", before);
     record(EventType.REASSIGNED, why, data);
+    events.add(new RepairDispatched(id, number, communityId, technicianStaffId, at));
   }
 
   /** The assigned technician takes the job. */
@@ -274,6 +277,7 @@ public final class RepairOrder {
     status = Status.ACCEPTED;
     acceptedAt = at;
     record(EventType.ACCEPTED, null, Map.of());
+    events.add(new TechnicianOnTheWay(id, number, communityId, staffId, at));
   }
 
   /**

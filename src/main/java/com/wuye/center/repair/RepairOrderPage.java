@@ -14,6 +14,7 @@ import com.wuye.center.repair.internal.OrderPageReads;
 import com.wuye.center.repair.internal.RepairRepository;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.PhoneVisibility;
 import com.wuye.center.shared.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,13 +44,16 @@ public class RepairOrderPage {
   private final RepairAccess access;
   private final RepairClocks clocks;
   private final Clock clock;
+  private final PhoneVisibility phones;
 
   RepairOrderPage(
       OrderPageReads reads,
       RepairRepository repo,
       RepairAccess access,
       RepairClocks clocks,
-      Clock clock) {
+      Clock clock,
+      PhoneVisibility phones) {
+    this.phones = phones;
     this.reads = reads;
     this.repo = repo;
     this.access = access;
@@ -119,7 +123,13 @@ public class RepairOrderPage {
     }
     List<IntegrityCase> cases =
         manager && completedOnce ? reads.integrityCasesOfOrder(id) : List.of();
-    String reporterPhone = h.contactPhone() != null ? h.contactPhone() : h.reporterPhone();
+    // phones on a need-to-know basis; "show" (showPhone) gives the whole number, audited
+    boolean mayCall =
+        PhoneVisibility.mayCall(
+            user, row.assigneeStaffId(), row.emergency() && row.status().open());
+    String reporterPhone =
+        PhoneVisibility.shown(
+            h.contactPhone() != null ? h.contactPhone() : h.reporterPhone(), mayCall);
     return new OrderDetail(
         row,
         h.communityName(),
@@ -130,7 +140,7 @@ public class RepairOrderPage {
         h.description(),
         h.channel(),
         h.contactName(),
-        h.contactPhone(),
+        PhoneVisibility.shown(h.contactPhone(), mayCall),
         h.preferredVisitAt(),
         h.reporterName(),
         reporterPhone,
@@ -157,6 +167,16 @@ public class RepairOrderPage {
   }
 
   /** A photo of an order the user may see. */
+  /** "Show" on a masked phone: the whole number, the showing recorded in the audit trail. */
+  @Transactional
+  public String showPhone(CurrentUser user, long id) {
+    OrderPageReads.Head h =
+        reads.head(id).orElseThrow(() -> DomainException.notFound("repair.error.notFound"));
+    access.check(user, h.row().communityId(), h.unitId(), h.reporterResidentId());
+    String phone = h.contactPhone() != null ? h.contactPhone() : h.reporterPhone();
+    return phones.show(user, "repair_order", id, phone);
+  }
+
   public OrderPageReads.Photo photo(CurrentUser user, long orderId, long photoId) {
     access.check(user, repo.require(orderId));
     return reads

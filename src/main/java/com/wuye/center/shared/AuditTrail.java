@@ -3,6 +3,7 @@ package com.wuye.center.shared;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The append-only audit trail: who, when, what (before and after) for every create and change of a
  * business record. The database refuses UPDATE and DELETE on the table. Phones and ID numbers are
- * masked before they are written.
+ * masked before they are written, wherever they are: in the actor (a resident's username is a
+ * phone), the record's id, and every text of the before and after states at any depth ({@link
+ * Masking#phonesIn}), besides the fields named phone or ID number.
  */
 @Component
 public class AuditTrail {
@@ -48,9 +51,9 @@ public class AuditTrail {
     jdbc.sql(
             "INSERT INTO audit_log (actor, entity_type, entity_id, action, before_state, after_state)"
                 + " VALUES (:actor, :type, :id, :action, CAST(:before AS jsonb), CAST(:after AS jsonb))")
-        .param("actor", Actors.auditName())
+        .param("actor", Masking.phonesIn(Actors.auditName()))
         .param("type", entityType)
-        .param("id", String.valueOf(entityId))
+        .param("id", Masking.phonesIn(String.valueOf(entityId)))
         .param("action", action)
         .param("before", toJson(before))
         .param("after", toJson(after))
@@ -80,19 +83,31 @@ public class AuditTrail {
     if (state == null) {
       return null;
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = json.convertValue(state, LinkedHashMap.class);
-    map.replaceAll(
-        (k, v) -> {
-          if (v instanceof String s && PHONE_KEYS.contains(k)) {
-            return Masking.phone(s);
-          }
-          if (v instanceof String s && ID_KEYS.contains(k)) {
-            return Masking.idNumber(s);
-          }
-          return v;
-        });
-    return json.writeValueAsString(map);
+    Object value = json.convertValue(state, Object.class);
+    return json.writeValueAsString(masked(null, value));
+  }
+
+  /** The state with every phone and ID number masked, at any depth. */
+  private static Object masked(String key, Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, masked(String.valueOf(k), v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(v -> masked(key, v)).toList();
+    }
+    if (value instanceof String s) {
+      if (key != null
+          && (PHONE_KEYS.contains(key) || key.toLowerCase(Locale.ROOT).contains("phone"))) {
+        return Masking.phone(s);
+      }
+      if (key != null && ID_KEYS.contains(key)) {
+        return Masking.idNumber(s);
+      }
+      return Masking.phonesIn(s);
+    }
+    return value;
   }
 
   @SuppressWarnings("unchecked")

@@ -374,6 +374,9 @@ class ComplaintTests {
   void thanksAtClosing() {
     Complaint c = complaint();
     throughStep7(c);
+    // the commitment (step 4) was told when it was saved
+    assertThat(c.domainEvents()).singleElement().isInstanceOf(ComplaintCommitted.class);
+    c.clearDomainEvents();
     record(c, ComplaintStep.PREVENTION);
     assertThat(refused(() -> c.close(resolved(" "), 7L, T0, null)).field()).isEqualTo("thanks");
     assertThat(c.domainEvents()).as("nothing registered by a refused closing").isEmpty();

@@ -77,11 +77,19 @@ class ServiceOrderTests {
   }
 
   @Test
-  @DisplayName("CA-4 the order registers its charge when done and its rating when confirmed")
+  @DisplayName(
+      "CA-4 the order registers its assignment, its charge when done and its rating when confirmed")
   void theOrderRegistersWhatItDecides() {
     ServiceOrder o = order(CLEANING, 5L);
     o.assign(3, T0);
-    assertThat(o.releaseEvents()).isEmpty();
+    assertThat(o.releaseEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OrderAssigned.class,
+            e -> {
+              assertThat(e.orderId()).isEqualTo(99);
+              assertThat(e.assigneeStaffId()).isEqualTo(3);
+            });
     o.complete(3, null, null, T0.plusSeconds(60));
     assertThat(o.releaseEvents()).singleElement().isEqualTo(o.charge().orElseThrow());
     assertThat(o.releaseEvents()).isEmpty();

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
@@ -17,6 +20,9 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,6 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * cleared, a fresh tab (no session storage, no history), no open dialog, the default window size.
  * Browsers open at the same time are separate Chromium instances; the kept ones are quit when the
  * JVM ends.
+ *
+ * <p>A browser fails its test when closed if the console showed a Content-Security-Policy violation
+ * on any page it opened (an inline script, an {@code on*} handler, a style attribute).
  */
 public final class Browser implements AutoCloseable {
 
@@ -69,6 +78,9 @@ public final class Browser implements AutoCloseable {
           "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
           "--lang=zh-CN",
           "--user-data-dir=" + profile);
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(
@@ -101,6 +113,7 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand(
             "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
         driver.manage().window().setSize(WINDOW);
+        driver.manage().logs().get(LogType.BROWSER); // the next test starts with an empty console
         return !fresh.equals(old);
       } catch (WebDriverException e) {
         return false;
@@ -150,6 +163,7 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final String base;
   private boolean closed;
+  private final List<String> cspViolations = new ArrayList<>();
 
   public Browser(int port) {
     chromium = take();
@@ -220,12 +234,33 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Ends this browser's session: its Chromium is wiped and kept for the next test. */
+  /** The Content-Security-Policy violations the console has shown so far. */
+  public List<String> cspViolations() {
+    try {
+      for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+        if (e.getMessage().contains("Content Security Policy")) {
+          cspViolations.add(e.getMessage());
+        }
+      }
+    } catch (WebDriverException e) {
+      // the browser is gone: nothing more to read
+    }
+    return List.copyOf(cspViolations);
+  }
+
+  /**
+   * Ends this browser's session: its Chromium is wiped and kept for the next test. Fails the test
+   * if the console showed a Content-Security-Policy violation.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
+      List<String> violations = cspViolations();
       giveBack(chromium, base);
+      if (!violations.isEmpty()) {
+        throw new AssertionError("Content-Security-Policy violations: " + violations);
+      }
     }
   }
 }

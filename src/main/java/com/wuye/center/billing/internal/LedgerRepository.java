@@ -103,6 +103,15 @@ public class LedgerRepository {
     return jdbc.sql(CHARGES + " WHERE c.id = :id").param("id", id).query(Rows::charge).optional();
   }
 
+  /** The charge an area's record asked for (sourceType, sourceId), if it was raised. */
+  public Optional<Charge> chargeBySource(String sourceType, String sourceId) {
+    return jdbc.sql(CHARGES + " WHERE c.source_type = :t AND c.source_id = :s")
+        .param("t", sourceType)
+        .param("s", sourceId)
+        .query(Rows::charge)
+        .optional();
+  }
+
   /** Inserts a charge; empty if its source (sourceType, sourceId) was charged already. */
   public Optional<Long> insertCharge(NewCharge c) {
     return jdbc.sql(

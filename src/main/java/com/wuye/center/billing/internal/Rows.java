@@ -34,7 +34,8 @@ final class Rows {
         rs.getObject("due_date", LocalDate.class),
         rs.getString("source_type"),
         rs.getString("source_number"),
-        rs.getBoolean("refunded"));
+        rs.getBoolean("refunded"),
+        rs.getString("source_id"));
   }
 
   static Payment payment(ResultSet rs, int n) throws SQLException {

@@ -3,6 +3,7 @@ package com.wuye.center.billing.web;
 import com.wuye.center.billing.Arrears;
 import com.wuye.center.billing.Billing;
 import com.wuye.center.billing.DayReports;
+import com.wuye.center.shared.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** Excel (.xlsx) exports: the day report, the arrears list, the collection rate. */
+/**
+ * Excel (.xlsx) exports: the day report, the arrears list, the collection rate. Every text cell is
+ * written through {@link SpreadsheetText} (a name beginning with {@code =} stays a text).
+ */
 @Component
 class BillingExcel {
 
@@ -43,37 +47,40 @@ class BillingExcel {
 
   byte[] dayReport(DayReports.Day day, Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      SpreadsheetText text = new SpreadsheetText(wb);
       CellStyle money = money(wb);
       Sheet s = wb.createSheet(msg("billing.day.title", locale));
       int r = 0;
-      r = row(s, r, msg("billing.day.cashier", locale), day.cashierName());
-      r = row(s, r, msg("billing.day.date", locale), day.date().toString());
+      r = row(text, s, r, msg("billing.day.cashier", locale), day.cashierName());
+      r = row(text, s, r, msg("billing.day.date", locale), day.date().toString());
       r =
           row(
+              text,
               s,
               r,
               msg("billing.day.status", locale),
               msg("billing.dayStatus." + day.status(), locale));
       r++;
-      header(s, r++, locale, "billing.channel", "billing.day.count", "billing.amount");
+      header(text, s, r++, locale, "billing.channel", "billing.day.count", "billing.amount");
       for (var e : day.totals().entrySet()) {
         Row row = s.createRow(r++);
-        row.createCell(0).setCellValue(msg("billing.channel." + e.getKey(), locale));
+        text.text(row, 0, msg("billing.channel." + e.getKey(), locale));
         row.createCell(1).setCellValue(e.getValue().count());
         cell(row, 2, e.getValue().amount(), money);
       }
       Row total = s.createRow(r++);
-      total.createCell(0).setCellValue(msg("billing.day.total", locale));
+      text.text(total, 0, msg("billing.day.total", locale));
       cell(total, 2, day.total(), money);
       r++;
-      r = moneyRow(s, r, msg("billing.day.systemCash", locale), day.systemCash(), money);
-      r = moneyRow(s, r, msg("billing.day.countedCash", locale), day.countedCash(), money);
-      r = moneyRow(s, r, msg("billing.day.difference", locale), day.difference(), money);
-      r = row(s, r, msg("billing.day.explanation", locale), day.explanation());
-      r = moneyRow(s, r, msg("billing.day.bankDeposit", locale), day.bankDeposit(), money);
-      r = row(s, r, msg("billing.day.signedOffBy", locale), day.signedOffBy());
+      r = moneyRow(text, s, r, msg("billing.day.systemCash", locale), day.systemCash(), money);
+      r = moneyRow(text, s, r, msg("billing.day.countedCash", locale), day.countedCash(), money);
+      r = moneyRow(text, s, r, msg("billing.day.difference", locale), day.difference(), money);
+      r = row(text, s, r, msg("billing.day.explanation", locale), day.explanation());
+      r = moneyRow(text, s, r, msg("billing.day.bankDeposit", locale), day.bankDeposit(), money);
+      r = row(text, s, r, msg("billing.day.signedOffBy", locale), day.signedOffBy());
       r++;
       header(
+          text,
           s,
           r++,
           locale,
@@ -86,13 +93,13 @@ class BillingExcel {
           "billing.receipt.voided");
       for (Billing.Payment p : day.payments()) {
         Row row = s.createRow(r++);
-        row.createCell(0).setCellValue(p.receiptNo());
-        row.createCell(1).setCellValue(msg("billing.kind." + p.kind(), locale));
-        row.createCell(2).setCellValue(msg("billing.channel." + p.channel(), locale));
+        text.text(row, 0, p.receiptNo());
+        text.text(row, 1, msg("billing.kind." + p.kind(), locale));
+        text.text(row, 2, msg("billing.channel." + p.channel(), locale));
         cell(row, 3, p.amount(), money);
         cell(row, 4, p.tendered(), money);
         cell(row, 5, p.change(), money);
-        row.createCell(6).setCellValue(p.voided() ? msg("billing.receipt.voided", locale) : "");
+        text.text(row, 6, p.voided() ? msg("billing.receipt.voided", locale) : "");
       }
       autosize(s, 7);
       return bytes(wb);
@@ -103,9 +110,11 @@ class BillingExcel {
 
   byte[] arrears(List<Arrears.UnitArrears> list, Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      SpreadsheetText text = new SpreadsheetText(wb);
       CellStyle money = money(wb);
       Sheet s = wb.createSheet(msg("billing.arrears.title", locale));
       header(
+          text,
           s,
           0,
           locale,
@@ -120,12 +129,12 @@ class BillingExcel {
       for (var a : list) {
         for (var p : a.periods()) {
           Row row = s.createRow(r++);
-          row.createCell(0).setCellValue(a.unitCode());
-          row.createCell(1).setCellValue(a.ownerName() == null ? "" : a.ownerName());
-          row.createCell(2).setCellValue(p.period());
-          row.createCell(3).setCellValue(p.oldestDue().toString());
+          text.text(row, 0, a.unitCode());
+          text.text(row, 1, a.ownerName() == null ? "" : a.ownerName());
+          text.text(row, 2, p.period());
+          text.text(row, 3, p.oldestDue().toString());
           row.createCell(4).setCellValue(p.daysOverdue());
-          row.createCell(5).setCellValue(msg("billing.ageing." + p.ageing(), locale));
+          text.text(row, 5, msg("billing.ageing." + p.ageing(), locale));
           cell(row, 6, p.outstanding(), money);
         }
       }
@@ -138,9 +147,11 @@ class BillingExcel {
 
   byte[] collection(List<Arrears.CollectionRate> rates, Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      SpreadsheetText text = new SpreadsheetText(wb);
       CellStyle money = money(wb);
       Sheet s = wb.createSheet(msg("billing.collection.title", locale));
       header(
+          text,
           s,
           0,
           locale,
@@ -152,7 +163,7 @@ class BillingExcel {
       int r = 1;
       for (var c : rates) {
         Row row = s.createRow(r++);
-        row.createCell(0).setCellValue(c.period());
+        text.text(row, 0, c.period());
         cell(row, 1, c.billed(), money);
         cell(row, 2, c.collected(), money);
         cell(row, 3, c.outstanding(), money);
@@ -169,30 +180,31 @@ class BillingExcel {
     return messages.getMessage(key, null, key, locale);
   }
 
-  private void header(Sheet s, int r, Locale locale, String... keys) {
+  private void header(SpreadsheetText text, Sheet s, int r, Locale locale, String... keys) {
     Row row = s.createRow(r);
     for (int i = 0; i < keys.length; i++) {
-      row.createCell(i).setCellValue(msg(keys[i], locale));
+      text.text(row, i, msg(keys[i], locale));
     }
   }
 
-  private static int row(Sheet s, int r, String label, String value) {
+  private static int row(SpreadsheetText text, Sheet s, int r, String label, String value) {
     Row row = s.createRow(r);
-    row.createCell(0).setCellValue(label);
-    row.createCell(1).setCellValue(value == null ? "" : value);
+    text.text(row, 0, label);
+    text.text(row, 1, value == null ? "" : value);
     return r + 1;
   }
 
-  private static int moneyRow(Sheet s, int r, String label, BigDecimal value, CellStyle money) {
+  private static int moneyRow(
+      SpreadsheetText text, Sheet s, int r, String label, BigDecimal value, CellStyle money) {
     Row row = s.createRow(r);
-    row.createCell(0).setCellValue(label);
+    text.text(row, 0, label);
     cell(row, 1, value, money);
     return r + 1;
   }
 
   private static void cell(Row row, int col, BigDecimal value, CellStyle money) {
     if (value == null) {
-      row.createCell(col).setCellValue("");
+      row.createCell(col).setBlank();
       return;
     }
     var c = row.createCell(col);

@@ -129,6 +129,7 @@ class OrderPages {
     communities.choose(user, d.order().communityId(), model);
     model.addAttribute("d", d);
     model.addAttribute("o", d.order());
+    model.addAttribute("contactPhone", OrderQueries.contactPhone(user, d.order()));
     if (d.order().status().open()) {
       model.addAttribute("assignable", assignees.assignable(user, id));
     }
@@ -137,6 +138,13 @@ class OrderPages {
         d.order().status() == ServiceOrder.Status.ASSIGNED
             && (user.staffId().equals(d.order().assigneeStaffId()) || user.hasAny(DESK)));
     return "convenience/order";
+  }
+
+  /** "Show" on a masked phone: the order again, with the whole number (the showing audited). */
+  @PostMapping("/staff/convenience/orders/{id}/phone")
+  String showPhone(@PathVariable long id, RedirectAttributes r) {
+    r.addFlashAttribute("shownPhone", queries.showPhone(Actors.require(), id));
+    return "redirect:/staff/convenience/orders/" + id;
   }
 
   @PostMapping("/staff/convenience/orders/{id}/assign")

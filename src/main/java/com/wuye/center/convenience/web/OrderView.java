@@ -1,8 +1,10 @@
 package com.wuye.center.convenience.web;
 
 import com.wuye.center.convenience.OrderDetails;
+import com.wuye.center.convenience.OrderQueries;
 import com.wuye.center.convenience.ServiceOrder;
 import com.wuye.center.convenience.TimelineEntry;
+import com.wuye.center.shared.Actors;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +77,7 @@ record OrderView(
         o.listing().noisy(),
         o.channel(),
         o.contactName(),
-        o.contactPhone(),
+        Actors.current().map(u -> OrderQueries.contactPhone(u, o)).orElse(o.contactPhone()),
         o.wantedAt(),
         o.note(),
         d.assigneeName(),

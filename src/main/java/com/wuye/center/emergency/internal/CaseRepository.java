@@ -20,20 +20,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Loads and stores emergency cases: the case row (with its version for optimistic locking) and the
- * append-only steps.
+ * append-only steps; a save publishes the events the case registered.
  */
 @Repository
 public class CaseRepository {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  CaseRepository(JdbcClient jdbc) {
+  CaseRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Inserts a new case and its first steps; returns the id. */
@@ -90,6 +93,8 @@ public class CaseRepository {
     }
     appendSteps(c.id(), c.newSteps());
     c.stored(c.id(), c.version() + 1);
+    c.domainEvents().forEach(events::publishEvent);
+    c.clearDomainEvents();
   }
 
   public Optional<EmergencyCase> load(long id) {

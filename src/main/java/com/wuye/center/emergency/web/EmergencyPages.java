@@ -134,6 +134,13 @@ class EmergencyPages {
     return "emergency/case";
   }
 
+  /** "Show" on a masked phone: the case again, with the whole number (the showing audited). */
+  @PostMapping("/staff/emergency/{id}/phone")
+  String showPhone(@PathVariable long id, RedirectAttributes r) {
+    r.addFlashAttribute("shownPhone", queries.showPhone(Actors.require(), id));
+    return "redirect:/staff/emergency/" + id;
+  }
+
   /** The live part of the case page, polled every few seconds by htmx. */
   @GetMapping("/staff/emergency/{id}/live")
   String live(@PathVariable long id, @RequestParam(required = false) Integer v, Model model) {

@@ -73,6 +73,13 @@ class RepairOrderPages {
     return "repair/order";
   }
 
+  /** "Show" on a masked phone: the page again, with the whole number (the showing audited). */
+  @PostMapping("/staff/repairs/{id}/phone")
+  String showPhone(@PathVariable long id, RedirectAttributes r) {
+    r.addFlashAttribute("shownPhone", page.showPhone(Actors.require(), id));
+    return "redirect:/staff/repairs/" + id;
+  }
+
   @GetMapping("/staff/repairs/{id}/sign")
   String signForm(@PathVariable long id, Model model) {
     ConfirmForm.prepare(model, page.order(Actors.require(), id));

@@ -162,31 +162,37 @@ public final class FormSubmission {
     FieldError fe = binding.getFieldError();
     if (fe == null) {
       var ge = binding.getGlobalError();
-      String key = ge == null ? "error.field.format" : messageKey(ge.getDefaultMessage(), ge);
+      String key = ge == null ? "error.field.format" : messageKeyOf(ge);
       return DomainException.invalid(null, key);
     }
-    if (fe.isBindingFailure()) {
-      Class<?> type = binding.getFieldType(fe.getField());
-      return DomainException.invalid(fe.getField(), typeMessage(type));
+    return fromBindingError(fe, binding);
+  }
+
+  /** One binding error as a refusal naming its field. */
+  static DomainException fromBindingError(FieldError fe, BindingResult binding) {
+    if (fe.getCodes() != null && Arrays.asList(fe.getCodes()).contains("error.controlCharacter")) {
+      return DomainException.invalid(fe.getField(), "error.controlCharacter");
     }
-    return DomainException.invalid(fe.getField(), messageKey(template(fe), fe), constraintArgs(fe));
+    if (fe.isBindingFailure()) {
+      var problem = InputProblems.typeProblem(fe.getField(), binding.getFieldType(fe.getField()));
+      return DomainException.invalid(fe.getField(), problem.messageKey(), problem.args());
+    }
+    return DomainException.invalid(fe.getField(), messageKeyOf(fe), constraintArgs(fe));
   }
 
   /**
-   * The constraint's message template ({@code {error.required}}) rather than its interpolated text,
-   * so the page translates it in the user's language.
+   * The message key of a validation error: the constraint's message template ({@code
+   * {error.required}}) rather than its interpolated text, so the page translates it in the user's
+   * language; else one by the constraint's kind.
    */
-  private static String template(FieldError fe) {
-    if (fe.contains(jakarta.validation.ConstraintViolation.class)) {
-      return fe.unwrap(jakarta.validation.ConstraintViolation.class).getMessageTemplate();
+  static String messageKeyOf(MessageSourceResolvable e) {
+    String template = e.getDefaultMessage();
+    if (e instanceof org.springframework.validation.ObjectError oe
+        && oe.contains(jakarta.validation.ConstraintViolation.class)) {
+      template = oe.unwrap(jakarta.validation.ConstraintViolation.class).getMessageTemplate();
     }
-    return fe.getDefaultMessage();
-  }
-
-  private static String messageKey(
-      String defaultMessage, org.springframework.validation.ObjectError e) {
-    if (defaultMessage != null && defaultMessage.startsWith("{") && defaultMessage.endsWith("}")) {
-      return defaultMessage.substring(1, defaultMessage.length() - 1);
+    if (template != null && template.startsWith("{") && template.endsWith("}")) {
+      return template.substring(1, template.length() - 1);
     }
     String[] codes = e.getCodes();
     String code = codes == null || codes.length == 0 ? "" : codes[codes.length - 1];
@@ -209,20 +215,6 @@ public final class FormSubmission {
       return new Object[] {args[1]};
     }
     return new Object[0];
-  }
-
-  static String typeMessage(Class<?> type) {
-    if (type == null) {
-      return "error.field.format";
-    }
-    if (Number.class.isAssignableFrom(type)
-        || (type.isPrimitive() && type != boolean.class && type != char.class)) {
-      return "error.field.number";
-    }
-    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-      return type == java.time.LocalDate.class ? "error.field.date" : "error.field.dateTime";
-    }
-    return "error.field.format";
   }
 
   /** The typed values of a form record (or map), for refilling the form after a refusal. */
