@@ -196,7 +196,8 @@ public final class PolicyRequests {
     if (status >= 300 && status < 400) {
       String location = r.getResponse().getRedirectedUrl();
       boolean login = location != null && location.contains("/login");
-      boolean refused = r.getFlashMap().containsKey("errorKey");
+      // a security filter's redirect (to the login page) carries no flash map
+      boolean refused = r.getFlashMap() != null && r.getFlashMap().containsKey("errorKey");
       return login || refused ? Outcome.REFUSED : Outcome.GRANTED;
     }
     return Outcome.REFUSED;

@@ -157,6 +157,20 @@ public final class RecordIds {
         RecordKind.MAINTENANCE_TASK,
         "SELECT id FROM upkeep_task WHERE community_id = :c"
             + " ORDER BY (status IN ('PLANNED','DUE')) DESC, id LIMIT 1");
+    ONE.put(
+        RecordKind.RENOVATION,
+        "SELECT a.id FROM renovation_application a WHERE a.community_id = :c"
+            + " ORDER BY (a.status IN ('SUBMITTED','REVIEWED','APPROVED','PERMITTED','IN_PROGRESS'))"
+            + " DESC, a.id LIMIT 1");
+    ONE.put(
+        RecordKind.RENOVATION_FILE,
+        "SELECT min(f.id) FROM renovation_file f JOIN renovation_application a"
+            + " ON a.id = f.application_id WHERE a.community_id = :c");
+    ONE.put(
+        RecordKind.RENOVATION_VIOLATION,
+        "SELECT min(v.id) FROM renovation_violation v JOIN renovation_application a"
+            + " ON a.id = v.application_id WHERE a.community_id = :c");
+    ONE.put(RecordKind.COMMUNITY_ANNOUNCEMENT, inCommunity("announcement"));
 
     VERSIONED.put(RecordKind.REPAIR, "repair_order");
     VERSIONED.put(RecordKind.REPAIR_INTEGRITY_CASE, "repair_integrity_case");
@@ -182,6 +196,8 @@ public final class RecordIds {
     VERSIONED.put(RecordKind.PATROL_ALERT, "upkeep_patrol_alert");
     VERSIONED.put(RecordKind.MAINTENANCE_PLAN, "upkeep_plan");
     VERSIONED.put(RecordKind.MAINTENANCE_TASK, "upkeep_task");
+    VERSIONED.put(RecordKind.RENOVATION, "renovation_application");
+    VERSIONED.put(RecordKind.COMMUNITY_ANNOUNCEMENT, "announcement");
   }
 
   private static String inCommunity(String table) {

@@ -74,7 +74,14 @@ public enum RecordKind {
   VISIT_PHOTO,
   PATROL_ALERT,
   MAINTENANCE_PLAN,
-  MAINTENANCE_TASK;
+  MAINTENANCE_TASK,
+  /** A renovation application (its permit too). */
+  RENOVATION,
+  /** A drawing or photo filed with a renovation application. */
+  RENOVATION_FILE,
+  RENOVATION_VIOLATION,
+  /** An announcement to a community's residents (not a convenience-service announcement). */
+  COMMUNITY_ANNOUNCEMENT;
 
   /** The kind as the policy file writes it: {@code repair-photo} for {@link #REPAIR_PHOTO}. */
   public static RecordKind of(String name) {
