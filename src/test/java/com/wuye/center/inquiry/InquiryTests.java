@@ -16,15 +16,38 @@ class InquiryTests {
   static final Instant T0 = Instant.parse("2030-04-01T02:00:00Z");
 
   static Inquiry oral() {
-    return Inquiry.register(
-        "ZX1", Inquiry.Channel.PHONE, 1, 2L, "王先生", null, "几点停水？", T0, 7L, null);
+    return stored(
+        Inquiry.register("ZX1", Inquiry.Channel.PHONE, 1, 2L, "王先生", null, "几点停水？", T0, 7L, null));
+  }
+
+  /** As the repository gives it back after the intake saved it: with its id. */
+  static Inquiry stored(Inquiry q) {
+    return new Inquiry(
+        1L,
+        q.number(),
+        q.kind(),
+        q.channel(),
+        q.communityId(),
+        q.unitId(),
+        q.askerName(),
+        q.contactPhone(),
+        q.question(),
+        q.receivedAt(),
+        q.registeredByStaffId(),
+        q.residentId(),
+        q.status(),
+        q.referral(),
+        q.answeredAt(),
+        q.version());
   }
 
   @Test
   @DisplayName("CS-Q1 a written consultation is answered by a written reply, which cannot be empty")
   void writtenReply() {
     Inquiry q =
-        Inquiry.register("ZX2", Inquiry.Channel.LETTER, 1, 2L, "王先生", null, "问题", T0, 7L, null);
+        stored(
+            Inquiry.register(
+                "ZX2", Inquiry.Channel.LETTER, 1, 2L, "王先生", null, "问题", T0, 7L, null));
     assertThat(q.kind()).isEqualTo(Inquiry.Kind.WRITTEN);
     DomainException e =
         catchThrowableOfType(DomainException.class, () -> q.reply("  ", false, false, T0));

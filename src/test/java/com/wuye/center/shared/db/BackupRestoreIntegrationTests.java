@@ -16,12 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * --backup while the database runs, --restore into a fresh folder: the same rows in every table,
  * the same audit trail, sequences that go on where they were. Own folders and ports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT) // beside the rest of the suite; its own methods in order
 class BackupRestoreIntegrationTests {
 
   Path root;
@@ -69,6 +72,7 @@ class BackupRestoreIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName(
       "a backup taken while the database runs restores into a fresh folder with identical counts and audit trail")
   void backupThenRestore() throws Exception {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -39,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and its whole output are what is checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT) // beside the rest of the suite; its own methods in order
 class EmbeddedDatabaseStartupIntegrationTests {
 
   Path root;
@@ -117,6 +120,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName(
       "another PostgreSQL on the configured port: the app refuses with one message and writes"
           + " nothing there")
@@ -146,6 +150,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("a port held by a program that is not PostgreSQL: refused at once, no hang")
   void somethingElseOnThePort() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -173,6 +178,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("a data folder of another PostgreSQL major version: one message and what to do")
   void aFolderOfAnotherMajorVersion() throws Exception {
     Path old = copyOfTemplate("pg16");
@@ -186,6 +192,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("a data folder without global/pg_control: one message and what to do")
   void aFolderWithoutPgControl() throws Exception {
     Path broken = copyOfTemplate("no-pg-control");
@@ -198,6 +205,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("a data folder without its WAL: one message and what to do")
   void aFolderWithoutWal() throws Exception {
     Path broken = copyOfTemplate("no-wal");
@@ -216,6 +224,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName(
       "a persistent folder runs with durable commits and data checksums; only a throw-away one is"
           + " relaxed")
@@ -235,6 +244,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName(
       "a page damaged after a clean shutdown is an error on read and turns the health DOWN")
   void aDamagedPageIsDetected() throws Exception {
@@ -275,6 +285,7 @@ class EmbeddedDatabaseStartupIntegrationTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("a postmaster left running by a killed app is stopped cleanly before the next start")
   void anOrphanIsStopped() throws Exception {
     Path folder = root.resolve("orphaned");

@@ -403,6 +403,9 @@ class ApiFuzzIntegrationTests {
         if (format.equals("date")) {
           yield NODES.stringNode(LocalDate.now().toString());
         }
+        if (format.equals("partial-time") || format.equals("time")) {
+          yield NODES.stringNode("08:30:00");
+        }
         if (format.equals("date-time")) {
           // "Z": an instant needs a zone, and a local date-time takes one leniently
           yield NODES.stringNode(LocalDate.now().plusDays(1) + "T10:00:00Z");
