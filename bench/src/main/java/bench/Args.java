@@ -14,6 +14,9 @@ final class Args {
         String key = args[i].substring(2);
         if (key.contains("=")) {
           out.put(key.substring(0, key.indexOf('=')), key.substring(key.indexOf('=') + 1));
+        } else if (i + 1 < args.length && (key.equals("app-args") || key.equals("app-jvm"))) {
+          // their value is options of the app, starting with "-" or "--" themselves
+          out.put(key, args[++i]);
         } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
           out.put(key, args[++i]);
         } else {

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the scenarios need, read from the generated database, and logged in over HTTP like real
@@ -17,10 +19,47 @@ record Fixture(List<Resident> residents, List<Desk> desks, List<String> technici
 
   record Resident(String token, long unitId, long residentId, long communityId) {}
 
+  /** A logged-in client and the values a scenario's URL template may name ({communityId}...). */
+  record Login(String token, Map<String, String> values) {}
+
+  List<Login> deskLogins() {
+    return desks.stream().map(d -> new Login(d.token(), Map.of("communityId", String.valueOf(d.communityId())))).toList();
+  }
+
+  List<Login> residentLogins() {
+    return residents.stream().map(r -> new Login(r.token(), Map.of("communityId", String.valueOf(r.communityId()), "unitId", String.valueOf(r.unitId()),
+        "residentId", String.valueOf(r.residentId())))).toList();
+  }
+
+  List<Login> technicianLogins() {
+    return technicianTokens.stream().map(t -> new Login(t, Map.of())).toList();
+  }
+
+  /**
+   * Logins for a new scenario: {@code sql} returns a username first and then any columns, which
+   * become the login's values under their column labels (quote them to keep the case:
+   * {@code community_id AS "communityId"}); at most {@code max} rows are logged in.
+   */
+  static List<Login> logins(Run run, Connection db, String sql, int max) throws Exception {
+    List<Login> out = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next() && out.size() < max) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 2; i <= n; i++) {
+          values.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+        }
+        out.add(new Login(run.login(rs.getString(1)), values));
+      }
+    }
+    return out;
+  }
+
   /** A customer-service login and the community it serves, with order ids it may read. */
   record Desk(String token, long communityId, List<Long> orderIds) {}
 
-  static Fixture load(Connection db, Run run) throws Exception {
+  static Fixture load(Connection db, Run run, String adminToken) throws Exception {
     int residentsWanted = 64;
     int desksWanted = 16;
     List<Resident> residents = new ArrayList<>();
@@ -62,7 +101,7 @@ record Fixture(List<Resident> residents, List<Desk> desks, List<String> technici
       throw new IllegalStateException("fixture incomplete: " + residents.size() + " residents, " + desks.size() + " desks, " + techs.size() + " technicians");
     }
     Run.log("fixture: " + residents.size() + " residents, " + desks.size() + " customer-service desks, " + techs.size() + " technicians logged in");
-    return new Fixture(residents, desks, techs, run.login("bench-admin"), open);
+    return new Fixture(residents, desks, techs, adminToken, open);
   }
 
   static List<Object[]> rows(Statement s, String sql) throws SQLException {

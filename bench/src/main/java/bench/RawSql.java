@@ -26,7 +26,11 @@ final class RawSql {
   @SuppressWarnings("unchecked")
   static Map<String, Object> run(Run run, Fixture f, Connection db) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> scenarios = (Map<String, Object>) run.results.get("scenarios");
     for (String s : List.of("S1", "S2")) {
+      if (!scenarios.containsKey(s)) {
+        continue;
+      }
       String script = new String(RawSql.class.getResourceAsStream("/sql/" + s.toLowerCase() + ".sql").readAllBytes(), StandardCharsets.UTF_8);
       // one script per logged-in client of the scenario (its session, account, unit...), picked at
       // random per transaction, so the raw run spreads over sessions like the app run
@@ -45,35 +49,65 @@ final class RawSql {
       }
       Map<String, Object> perClients = new LinkedHashMap<>();
       for (int c : run.clients) {
-        List<String> cmd = new ArrayList<>(List.of(pgbench(), "-n", "-M", "prepared", "-c", String.valueOf(c), "-j", String.valueOf(Math.min(2, c)), "-T", String.valueOf(run.duration),
-            "-h", run.dbHost(), "-p", String.valueOf(run.dbPortNumber()), "-U", run.a.getOrDefault("user", "postgres")));
+        List<String> cmd = new ArrayList<>(List.of(pgbench(), "-n", "-M", "prepared", "-c", String.valueOf(c), "-j", String.valueOf(Math.min(2, c)), "-T", String.valueOf(run.duration)));
+        cmd.addAll(run.pgConnectionArgs());
         for (String file : files) {
           cmd.add("-f");
           cmd.add(file + "@1");
         }
         cmd.add(run.dbName());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", run.a.getOrDefault("password", "postgres"));
-        Process p = pb.start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
+        if (run.statements != null) {
+          run.statements.reset();
+        }
+        Meter.Snapshot before = run.meter.now();
+        String text = run.pgbenchOutput(cmd);
+        Meter.Snapshot after = run.meter.afterTool();
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(text);
         Matcher lat = Pattern.compile("latency average = ([0-9.]+) ms").matcher(text);
         Matcher failed = Pattern.compile("number of failed transactions: ([0-9]+)").matcher(text);
-        if (p.exitValue() != 0 || !m.find()) {
+        Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(text);
+        if (!m.find() || !processed.find()) {
           throw new IllegalStateException("pgbench " + s + " failed: " + text);
         }
         double tps = Double.parseDouble(m.group(1));
-        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) run.results.get("scenarios")).get(s);
-        double appTps = ((Number) ((Map<String, Object>) app.get(String.valueOf(c))).get("throughput")).doubleValue();
+        long transactions = Long.parseLong(processed.group(1));
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) scenarios.get(s)).get(String.valueOf(c));
+        double appTps = Report.num(app.get("throughput"));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rawTps", Run.round(tps));
         r.put("rawLatencyAvgMs", lat.find() ? Double.parseDouble(lat.group(1)) : null);
         r.put("rawFailed", failed.find() ? Long.parseLong(failed.group(1)) : 0);
         r.put("appThroughput", appTps);
         r.put("ratio", Math.round(appTps / tps * 1000) / 1000.0);
+        // the same window figures as the app's runs, per transaction ("request": one script run)
+        Map<String, Object> w = run.meter.window(before, after, transactions);
+        w.remove("appCpuMsPerRequest");
+        w.remove("appJitCpuMsPerRequest");
+        w.remove("jitMs");
+        w.remove("compiles");
+        w.remove("gcMs");
+        // the app is idle here: its JIT catching up is no noise of this run
+        ((List<String>) w.get("flags")).removeIf(fl -> fl.startsWith("JIT"));
+        r.putAll(w);
+        // the same ratio from CPU, which a busy machine does not move: the database's CPU per raw
+        // transaction over the server side's CPU per app request (app + database); load tools apart
+        double appServerCpu = Report.num(app.get("appCpuMsPerRequest")) + Report.num(app.get("dbCpuMsPerRequest"));
+        double rawDbCpu = Report.num(w.get("dbCpuMsPerRequest"));
+        r.put("cpuRatio", appServerCpu > 0 && !Double.isNaN(rawDbCpu) && !Double.isNaN(appServerCpu) ? Run.round(rawDbCpu / appServerCpu, 3) : null);
+        if (run.statements != null) {
+          Map<String, Object> st = run.statements.read(transactions);
+          r.put("statementsPerRequest", st.get("statementsPerRequest"));
+          r.put("writesPerRequest", st.get("writesPerRequest"));
+          // the script must send what the app sends: else the ratio compares different work
+          double appStatements = Report.num(app.get("statementsPerRequest"));
+          double rawStatements = Report.num(st.get("statementsPerRequest"));
+          if (Math.abs(appStatements - rawStatements) > 0.5) {
+            ((List<String>) r.get("flags")).add(String.format(java.util.Locale.ROOT, "the script sends %.1f statements, the app %.1f: re-capture sql/%s.sql", rawStatements, appStatements, s.toLowerCase()));
+          }
+        }
         perClients.put(String.valueOf(c), r);
-        Run.log(String.format("raw %s c=%d: %.0f tx/s (app %.0f req/s, ratio %.2f)", s, c, tps, appTps, appTps / tps));
+        Run.log(String.format(java.util.Locale.ROOT, "raw %s c=%d: %.0f tx/s (app %.0f req/s, ratio %.2f, by CPU %s) | db %s ms, %s statements per transaction | other CPU %s %% %s", s, c, tps, appTps, appTps / tps, r.get("cpuRatio"),
+            r.get("dbCpuMsPerRequest"), r.get("statementsPerRequest"), r.get("otherCpuPct"), r.get("flags")));
       }
       out.put(s, perClients);
     }
