@@ -4,7 +4,6 @@ import com.wuye.center.complaint.internal.ComplaintCategoryRepository;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
-import com.wuye.center.shared.Role;
 import com.wuye.center.shared.Text;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +42,9 @@ public class ComplaintCategories {
     return repository.all(activeOnly);
   }
 
-  /** Supervisors and managers add categories. */
+  /** A company role adds categories (every community files complaints under them). */
   public void add(CurrentUser user, String code, String name, String nameEn, Integer sort) {
-    user.require(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
+    user.requireCompanyRole();
     String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     if (!c.matches("^[A-Z][A-Z0-9_]{1,29}$")) {
       throw DomainException.invalid("code", "complaint.error.categoryCode");
@@ -57,9 +56,9 @@ public class ComplaintCategories {
     audit.record(SUBJECT, c, "CREATED", null, Map.of("name", n, "nameEn", e));
   }
 
-  /** Supervisors and managers switch a category on or off (existing complaints keep theirs). */
+  /** A company role switches a category on or off (existing complaints keep theirs). */
   public void setActive(CurrentUser user, String code, boolean active, int version) {
-    user.require(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
+    user.requireCompanyRole();
     Category before =
         repository
             .find(code)

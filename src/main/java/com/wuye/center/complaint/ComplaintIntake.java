@@ -137,7 +137,7 @@ public class ComplaintIntake {
   /** The unit by id, or by community and code (the community one the user serves). */
   private Estate.Unit unitOf(CurrentUser user, NewComplaint in) {
     if (in.unitId() != null) {
-      return estate.unitFor(user, in.unitId());
+      return estate.unitFor(user, in.unitId(), in.communityId(), in.unitCode());
     }
     if (in.communityId() == null) {
       throw DomainException.invalid("communityId", "error.required");

@@ -236,6 +236,14 @@ public class Announcements {
       CurrentUser user, long id, long buildingId, Collection<Long> ticked, DeliveryMethod method) {
     FlyerSheet sheet = flyerSheet(user, id, buildingId);
     Set<Long> want = new LinkedHashSet<>(ticked);
+    Set<Long> onSheet = new LinkedHashSet<>();
+    sheet.flyers().forEach(f -> onSheet.add(f.unitId()));
+    for (Long unit : want) {
+      if (!onSheet.contains(unit)) {
+        throw DomainException.invalid(
+            "unitIds", "convenience.error.unitNotInBuilding", String.valueOf(unit));
+      }
+    }
     List<Long> add = new ArrayList<>();
     List<Long> remove = new ArrayList<>();
     for (Flyer f : sheet.flyers()) {

@@ -4,6 +4,7 @@ import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -40,6 +41,7 @@ public class ResidentConfirmation {
   }
 
   /** The resident's confirmation: the tip question answered, a rating of 1–5, a comment. */
+  @Schema(name = "ServiceOrderConfirmation")
   public record Confirmation(Boolean tipAsked, Integer rating, String comment, String statement) {}
 
   public void confirm(CurrentUser user, long orderId, Confirmation c) {

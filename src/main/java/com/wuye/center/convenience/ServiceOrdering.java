@@ -115,7 +115,8 @@ public class ServiceOrdering {
         community, service.name(), service.noisy(), o.wantedAt().toLocalTime());
     String note = Text.optional("note", o.note(), 300);
     Channel channel = channel(resident, o.channel());
-    Long residentId = resident != null ? resident.id() : occupantWithPhone(unit, phone);
+    Long residentId =
+        resident != null ? Long.valueOf(resident.id()) : occupantWithPhone(unit, phone);
 
     Instant now = clock.instant();
     ServiceOrder order =
@@ -210,11 +211,11 @@ public class ServiceOrdering {
       if (o.unitId() == null) {
         throw DomainException.invalid("unitId", "error.required");
       }
-      return estate.unitFor(user, o.unitId());
+      return estate.unitFor(user, o.unitId(), null, o.unitCode());
     }
     user.require(DESK);
     if (o.unitId() != null) {
-      return estate.unitFor(user, o.unitId());
+      return estate.unitFor(user, o.unitId(), null, o.unitCode());
     }
     if (o.unitCode() == null || o.unitCode().isBlank()) {
       throw DomainException.invalid("unitCode", "error.required");

@@ -52,7 +52,8 @@ class DemoData implements ApplicationRunner {
           new DemoStaff("baoan2", "孙勇", EnumSet.of(Role.SECURITY), false),
           new DemoStaff("baoan3", "钱磊", EnumSet.of(Role.SECURITY), false),
           new DemoStaff("zhuguan", "陈主管", EnumSet.of(Role.SUPERVISOR), false),
-          new DemoStaff("jingli", "黄经理", EnumSet.of(Role.MANAGER), false));
+          new DemoStaff("jingli", "黄经理", EnumSet.of(Role.MANAGER), false),
+          new DemoStaff("zongbu", "吴总监", EnumSet.of(Role.COMPANY_MANAGER), false));
 
   private static final String SURNAMES =
       "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";

@@ -133,7 +133,10 @@ public class EmergencyIntake implements StepHandler {
 
   private Estate.Unit resolveUnit(CurrentUser user, NewCase in) {
     if (in.unitId() != null) {
-      return estate.unitFor(user, in.unitId());
+      Estate.Unit unit = estate.unitFor(user, in.unitId());
+      EstateDirectory.requireSameUnit(
+          unit, in.communityId(), in.unitCode() == null ? null : normaliseCode(in.unitCode()));
+      return unit;
     }
     String code = normaliseCode(in.unitCode());
     if (code.isEmpty()) {

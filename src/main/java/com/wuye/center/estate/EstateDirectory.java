@@ -56,6 +56,28 @@ public class EstateDirectory {
     return unit;
   }
 
+  /**
+   * The unit a request names by id, checked against the user's scope, and against what else the
+   * request says about it: a community or a code given with the id must be the unit's own. A
+   * request that names a unit of one community and the community (or room code) of another is
+   * refused, never resolved one way or the other.
+   */
+  public Unit unitFor(CurrentUser user, long unitId, Long communityId, String unitCode) {
+    Unit unit = unitFor(user, unitId);
+    requireSameUnit(unit, communityId, unitCode);
+    return unit;
+  }
+
+  /** Refuses a community or room code that is not the unit's own (either may be absent). */
+  public static void requireSameUnit(Unit unit, Long communityId, String unitCode) {
+    if (communityId != null && communityId != unit.communityId()) {
+      throw DomainException.invalid("communityId", "error.unit.mismatch");
+    }
+    if (unitCode != null && !unitCode.isBlank() && !unitCode.strip().equals(unit.code())) {
+      throw DomainException.invalid("unitCode", "error.unit.mismatch");
+    }
+  }
+
   /** Refuses unless the user may see records of this unit. */
   public void checkUnitAccess(CurrentUser user, long unitId) {
     unitFor(user, unitId);
@@ -69,6 +91,44 @@ public class EstateDirectory {
     } else {
       user.requireCommunity(unit.communityId());
     }
+  }
+
+  /**
+   * Refuses a resident named by id in a request unless the user may act on them. Staff: a resident
+   * who lives or lived in a community they serve, or one registered and not yet housed anywhere
+   * (administrators: anyone); a resident: only themselves. An id alone proves nothing — a person of
+   * another community is moved in by their ID document ({@link EstateService#moveIn(CurrentUser,
+   * long, EstateService.NewResident, Relation, java.time.LocalDate)}), never by their id.
+   *
+   * @param field the request field that named the resident, for the refusal
+   */
+  public Resident residentFor(CurrentUser user, long residentId, String field) {
+    Resident resident =
+        resident(residentId)
+            .orElseThrow(() -> DomainException.invalid(field, "error.resident.notFound"));
+    if (user.isResident()) {
+      if (user.residentId() != residentId) {
+        throw DomainException.invalid(field, "error.resident.notFound");
+      }
+      return resident;
+    }
+    user.require(Role.values());
+    if (!user.has(Role.ADMIN) && !residentKnownTo(user, residentId)) {
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN, "error.resident.notInCommunity", field);
+    }
+    return resident;
+  }
+
+  private boolean residentKnownTo(CurrentUser user, long residentId) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM occupancy o JOIN unit u ON u.id = o.unit_id"
+                + " WHERE o.resident_id = :r AND u.community_id = ANY(:c))"
+                + " OR NOT EXISTS (SELECT 1 FROM occupancy WHERE resident_id = :r)")
+        .param("r", residentId)
+        .param("c", user.communityIds().toArray(Long[]::new))
+        .query(Boolean.class)
+        .single();
   }
 
   public boolean residentOccupies(long residentId, long unitId) {
@@ -156,6 +216,14 @@ public class EstateDirectory {
     return jdbc.sql("SELECT * FROM resident WHERE id = :id")
         .param("id", id)
         .query(EstateDirectory::resident)
+        .optional();
+  }
+
+  /** The unit of an occupancy (for the page to go back to; the move-out checks access). */
+  public Optional<Long> unitOfOccupancy(long occupancyId) {
+    return jdbc.sql("SELECT unit_id FROM occupancy WHERE id = :id")
+        .param("id", occupancyId)
+        .query(Long.class)
         .optional();
   }
 

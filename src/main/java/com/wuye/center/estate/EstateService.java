@@ -161,14 +161,7 @@ public class EstateService {
   public void updateResidentContact(
       CurrentUser user, long residentId, String name, String phone, long expectedVersion) {
     user.require(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.CUSTOMER_SERVICE);
-    var before =
-        directory
-            .resident(residentId)
-            .orElseThrow(() -> DomainException.notFound("error.resident.notFound"));
-    if (!user.has(Role.ADMIN)
-        && !rows.residentKnownIn(residentId, user.communityIds().toArray(Long[]::new))) {
-      throw DomainException.forbidden("error.forbidden.community");
-    }
+    var before = directory.residentFor(user, residentId, "residentId");
     String newName = Text.required("name", name, MAX_NAME);
     PhoneNumber newPhone = PhoneNumber.of("phone", phone);
     if (!rows.updateResidentContact(residentId, newName, newPhone.value(), expectedVersion)) {
@@ -182,23 +175,40 @@ public class EstateService {
         Map.of("name", newName, "phone", newPhone.value()));
   }
 
-  /** Registers the person (or finds them by their ID document) and moves them into the unit. */
+  /**
+   * Registers the person (or finds them by the ID document they present) and moves them into the
+   * unit: how a person already known in another community moves in.
+   */
   public long moveIn(
       CurrentUser user, long unitId, NewResident person, Relation relation, LocalDate date) {
-    return moveIn(user, unitId, registerResident(user, person), relation, date);
+    Estate.Unit unit = editableUnit(user, unitId);
+    return occupy(user, unit, registerResident(user, person), relation, date);
   }
 
-  /** A resident moves into (or becomes owner/member of) a unit. */
+  /**
+   * A resident named by id moves into (or becomes owner/member of) a unit. Both must be in the
+   * user's scope: the unit in a community they serve, the resident known there ({@link
+   * EstateDirectory#residentFor}).
+   */
   public long moveIn(
       CurrentUser user, long unitId, long residentId, Relation relation, LocalDate date) {
+    Estate.Unit unit = editableUnit(user, unitId);
+    directory.residentFor(user, residentId, "residentId");
+    return occupy(user, unit, residentId, relation, date);
+  }
+
+  private Estate.Unit editableUnit(CurrentUser user, long unitId) {
     var unit =
         directory
             .unit(unitId)
             .orElseThrow(() -> DomainException.invalid("unitId", "error.unit.notFound"));
     requireEstateEditor(user, unit.communityId());
-    directory
-        .resident(residentId)
-        .orElseThrow(() -> DomainException.invalid("residentId", "error.resident.notFound"));
+    return unit;
+  }
+
+  private long occupy(
+      CurrentUser user, Estate.Unit unit, long residentId, Relation relation, LocalDate date) {
+    long unitId = unit.id();
     if (relation == null) {
       throw DomainException.invalid("relation", "error.required");
     }

@@ -168,7 +168,7 @@ public class InquiryIntake {
   /** The unit by id or by community + code; null when none is given (a question about the area). */
   private Estate.Unit unitOf(CurrentUser user, NewInquiry in) {
     if (in.unitId() != null) {
-      return estate.unitFor(user, in.unitId());
+      return estate.unitFor(user, in.unitId(), in.communityId(), in.unitCode());
     }
     if (in.unitCode() == null || in.unitCode().isBlank()) {
       return null;

@@ -29,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class KnowledgeBase {
 
   /** Who maintains the knowledge base. */
-  static final Role[] MAINTAINERS = {Role.SUPERVISOR, Role.MANAGER, Role.ADMIN};
+  /** Who drafts entries: supervisors and managers of a community, and the company roles. */
+  static final Role[] MAINTAINERS = {
+    Role.SUPERVISOR, Role.MANAGER, Role.ADMIN, Role.COMPANY_MANAGER
+  };
 
   public record Entry(
       long id,
@@ -117,9 +120,16 @@ public class KnowledgeBase {
     return id;
   }
 
+  /**
+   * Edits an entry; an approved one goes back to draft (out of use until approved again), which
+   * changes the company's answers: a company role only.
+   */
   public void edit(CurrentUser user, long id, EntryInput in, Integer version) {
     user.require(MAINTAINERS);
     KnowledgeEntry e = load(id, version);
+    if (e.status() != Status.DRAFT) {
+      user.requireCompanyRole();
+    }
     Map<String, Object> before = snapshot(e);
     e.edit(
         in.title(), in.topic(), in.keywords(), in.answer(), Boolean.TRUE.equals(in.confidential()));
@@ -127,9 +137,12 @@ public class KnowledgeBase {
     audit.record("kb_entry", id, "EDITED", before, snapshot(e));
   }
 
-  /** A supervisor approves a draft: from now on it is searched and used to answer. */
+  /**
+   * A company role approves a draft: from now on every community's staff find it and answer with
+   * it.
+   */
   public void approve(CurrentUser user, long id, Integer version) {
-    user.require(MAINTAINERS);
+    user.requireCompanyRole();
     KnowledgeEntry e = load(id, version);
     e.approve(user.staffId(), clock.instant());
     repository.save(e, clock.instant());
@@ -137,8 +150,9 @@ public class KnowledgeBase {
         "kb_entry", id, "APPROVED", Map.of("status", "DRAFT"), Map.of("status", "APPROVED"));
   }
 
+  /** A company role takes an entry out of use for every community. */
   public void retire(CurrentUser user, long id, Integer version) {
-    user.require(MAINTAINERS);
+    user.requireCompanyRole();
     KnowledgeEntry e = load(id, version);
     String before = e.status().name();
     e.retire();

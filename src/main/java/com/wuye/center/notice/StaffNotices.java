@@ -280,12 +280,34 @@ public class StaffNotices {
     return readers(user, noticeId).stream().filter(r -> r.acknowledgedAt() == null).toList();
   }
 
-  /** Whether the user may see a notice's read list: its publisher, supervisors and above. */
+  /**
+   * Whether the user may see a notice's read list: its publisher, administrators, and supervisors
+   * and managers of a community it went to (a company-wide notice: every one).
+   */
   public boolean canFollowUp(CurrentUser user, StaffNotice n) {
     return user.isStaff()
-        && (user.hasAny(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN)
-            || n.publishedByStaffId() == user.staffId());
+        && (user.has(Role.ADMIN)
+            || n.publishedByStaffId() == user.staffId()
+            || (user.hasAny(Role.SUPERVISOR, Role.MANAGER)
+                && (n.audience() == Audience.COMPANY || sentToOneOf(n.id(), user))));
   }
+
+  private boolean sentToOneOf(long noticeId, CurrentUser user) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM staff_notice_community WHERE notice_id = :n"
+                + " AND community_id = ANY(:c))")
+        .param("n", noticeId)
+        .param("c", user.communityIds().toArray(Long[]::new))
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** The notices an overseer follows up on: company-wide ones and those of their communities. */
+  private static final String OVERSEEN =
+      " WHERE (n.published_by_staff_id = :s OR n.audience = 'COMPANY'"
+          + " OR EXISTS (SELECT 1 FROM staff_notice_recipient r WHERE r.notice_id = n.id AND r.staff_id = :s)"
+          + " OR EXISTS (SELECT 1 FROM staff_notice_community sc WHERE sc.notice_id = n.id"
+          + " AND sc.community_id = ANY(:c)))";
 
   /** The notices the user received or may follow up on, newest first, with their read rates. */
   @Transactional(readOnly = true)
@@ -293,14 +315,17 @@ public class StaffNotices {
     if (!user.isStaff()) {
       throw DomainException.forbidden("error.forbidden.role");
     }
-    boolean all = user.hasAny(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
     String where =
-        all
+        user.has(Role.ADMIN)
             ? " WHERE true"
-            : " WHERE (n.published_by_staff_id = :s OR EXISTS (SELECT 1 FROM staff_notice_recipient r WHERE r.notice_id = n.id AND r.staff_id = :s))";
+            : user.hasAny(Role.SUPERVISOR, Role.MANAGER)
+                ? OVERSEEN
+                : " WHERE (n.published_by_staff_id = :s OR EXISTS (SELECT 1 FROM staff_notice_recipient r WHERE r.notice_id = n.id AND r.staff_id = :s))";
+    Long[] communities = user.communityIds().toArray(Long[]::new);
     long total =
         jdbc.sql("SELECT count(*) FROM staff_notice n" + where)
             .param("s", user.staffId())
+            .param("c", communities)
             .query(Long.class)
             .single();
     List<Row> rows =
@@ -314,6 +339,7 @@ public class StaffNotices {
                     + where
                     + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
             .param("s", user.staffId())
+            .param("c", communities)
             .param("limit", size)
             .param("offset", (long) page * size)
             .query(

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * EN-6, the published price list (维修收费标准) that in-unit fees come from: company-wide items and a
- * community's own; managers add and deactivate items (an item is never edited: a new price is a new
- * item), residents and staff read it.
+ * EN-6, the published price list (维修收费标准) that in-unit fees come from: company-wide items, which
+ * only a company role adds and deactivates, and a community's own, which its managers do (an item
+ * is never edited: a new price is a new item); residents and staff read it.
  */
 @Service
 @Transactional
@@ -39,7 +39,7 @@ public class PriceList {
     return List.copyOf(catalog.priceList(communityId).values());
   }
 
-  /** A new item (company-wide with communityId null). Managers only. */
+  /** A new item: company-wide with communityId null (a company role), else the community's. */
   public long add(
       CurrentUser user,
       Long communityId,
@@ -47,10 +47,7 @@ public class PriceList {
       String unit,
       BigDecimal price,
       String category) {
-    user.require(Role.MANAGER, Role.ADMIN);
-    if (communityId != null) {
-      user.requireCommunity(communityId);
-    }
+    requireEditor(user, communityId);
     String n = Text.required("name", name, 100);
     String u = Text.required("unit", unit, 20);
     BigDecimal p = RepairFeePolicy.price("price", price);
@@ -70,16 +67,23 @@ public class PriceList {
 
   /** Takes an item off the list (fee lines keep the price they used). */
   public void deactivate(CurrentUser user, long id) {
-    user.require(Role.MANAGER, Role.ADMIN);
     var item =
         catalog.priceItem(id).orElseThrow(() -> DomainException.notFound("repair.error.noItem"));
-    if (item.communityId() != null) {
-      user.requireCommunity(item.communityId());
-    }
+    requireEditor(user, item.communityId());
     if (!catalog.deactivatePriceItem(id)) {
       throw DomainException.conflict("repair.error.itemInactive");
     }
     audit.record(
         "repair_price_item", id, "DEACTIVATED", Map.of("active", true), Map.of("active", false));
+  }
+
+  /** Company-wide items: a company role; a community's: its manager (or an administrator). */
+  static void requireEditor(CurrentUser user, Long communityId) {
+    if (communityId == null) {
+      user.requireCompanyRole();
+    } else {
+      user.require(Role.MANAGER, Role.ADMIN);
+      user.requireCommunity(communityId);
+    }
   }
 }

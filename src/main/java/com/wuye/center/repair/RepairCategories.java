@@ -4,7 +4,6 @@ import com.wuye.center.repair.internal.RepairCatalogRepository;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
-import com.wuye.center.shared.Role;
 import com.wuye.center.shared.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The repair categories and their time targets: resolved within 24 hours unless configured (EN-3)
- * and, for emergencies, on site within the arrival target. Managers add, change or switch them off.
+ * and, for emergencies, on site within the arrival target. They are the same for every community,
+ * so only a company role adds, changes or switches them off.
  */
 @Service
 @Transactional
@@ -50,7 +50,7 @@ public class RepairCategories {
       Integer arriveMinutes,
       Boolean active,
       Integer version) {
-    user.require(Role.MANAGER, Role.ADMIN);
+    user.requireCompanyRole();
     RepairCategory c =
         catalog
             .category(code)
@@ -78,9 +78,9 @@ public class RepairCategories {
   public record NewCategory(
       String code, String name, String nameEn, Integer targetHours, Integer arriveMinutes) {}
 
-  /** Adds a category. Managers only. */
+  /** Adds a category. A company role only. */
   public void add(CurrentUser user, NewCategory category) {
-    user.require(Role.MANAGER, Role.ADMIN);
+    user.requireCompanyRole();
     String c = Text.required("code", category.code(), 30).toUpperCase(Locale.ROOT);
     if (!c.matches("^[A-Z][A-Z0-9_]*$")) {
       throw DomainException.invalid("code", "repair.error.categoryCode");

@@ -10,6 +10,7 @@ import com.wuye.center.repair.internal.RepairRepository;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
+import com.wuye.center.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public class RepairQueries {
   private final RepairRepository repo;
   private final RepairAccess access;
   private final EstateDirectory estate;
+  private final StaffDirectory staff;
   private final Clock clock;
 
   RepairQueries(
@@ -38,11 +40,13 @@ public class RepairQueries {
       RepairRepository repo,
       RepairAccess access,
       EstateDirectory estate,
+      StaffDirectory staff,
       Clock clock) {
     this.reads = reads;
     this.repo = repo;
     this.access = access;
     this.estate = estate;
+    this.staff = staff;
     this.clock = clock;
   }
 
@@ -53,6 +57,7 @@ public class RepairQueries {
       throw DomainException.invalid("communityId", "repair.error.communityRequired");
     }
     user.requireCommunity(f.communityId());
+    requireOfCommunity(f);
     int size = f.size() == null || f.size() < 1 ? BOARD_PAGE : Math.min(f.size(), 100);
     List<Row> rows = reads.board(f, size);
     String next = null;
@@ -61,6 +66,22 @@ public class RepairQueries {
       next = BoardReads.Cursor.of(rows.get(size - 1)).encode();
     }
     return new BoardPage(List.copyOf(rows), next, clock.instant());
+  }
+
+  /** The board's filters name a building and a technician of its community, or none. */
+  private void requireOfCommunity(BoardFilter f) {
+    long community = f.communityId();
+    if (f.buildingId() != null
+        && estate.buildings(community).stream().noneMatch(b -> b.id() == f.buildingId())) {
+      throw DomainException.invalid("buildingId", "error.building.notFound");
+    }
+    if (f.technicianId() != null
+        && staff
+            .find(f.technicianId())
+            .filter(m -> m.communityIds().contains(community))
+            .isEmpty()) {
+      throw DomainException.invalid("technicianId", "repair.error.notTechnician");
+    }
   }
 
   /** S3: the technician's orders still to do or to be confirmed. */

@@ -34,7 +34,10 @@ class RepairSites {
   Site of(CurrentUser user, Long unitId, Long communityId, Long buildingId, String location) {
     String place = Text.optional("location", location, 200);
     if (unitId != null) {
-      Estate.Unit unit = estate.unitFor(user, unitId);
+      Estate.Unit unit = estate.unitFor(user, unitId, communityId, null);
+      if (buildingId != null && buildingId != unit.buildingId()) {
+        throw DomainException.invalid("buildingId", "error.unit.mismatch");
+      }
       return new Site(
           Area.UNIT, unit.communityId(), unit.buildingId(), unit.id(), unit.code(), place);
     }

@@ -60,6 +60,21 @@ public record CurrentUser(
     }
   }
 
+  /** True for a company role ({@link Role#isCompanyRole}). */
+  public boolean hasCompanyRole() {
+    return isStaff() && roles.stream().anyMatch(Role::isCompanyRole);
+  }
+
+  /**
+   * Refuses (403) unless a company role ({@link Role#isCompanyRole}): what is the same for every
+   * community is never changed by one community's staff.
+   */
+  public void requireCompanyRole() {
+    if (!hasCompanyRole()) {
+      throw DomainException.forbidden("error.forbidden.company");
+    }
+  }
+
   /** Refuses (403) unless a staff member serving that community. */
   public void requireCommunity(long communityId) {
     if (!servesCommunity(communityId)) {

@@ -697,6 +697,7 @@ class ComplaintIntegrationTests {
     assertThat(kefu.post("/api/v1/complaints/" + closed + "/close", closing("RESOLVED")).status())
         .isEqualTo(200);
     Api zhuguan = Api.login(port, "zhuguan");
+    Api zongbu = Api.login(port, "zongbu");
     Api resident = Api.login(port, "13800000001");
     long notice =
         jdbc.sql("SELECT max(id) FROM staff_notice").query(Long.class).optional().orElse(0L);
@@ -712,7 +713,7 @@ class ComplaintIntegrationTests {
               "/staff")) {
         assertRenders(kefu, path, lang);
       }
-      assertRenders(zhuguan, "/staff/complaints/categories", lang);
+      assertRenders(zongbu, "/staff/complaints/categories", lang); // a company setting
       if (notice > 0) {
         assertRenders(zhuguan, "/staff/notices/" + notice, lang);
       }

@@ -37,12 +37,14 @@ class InquiryIntegrationTests {
   Demo demo;
   Api kefu;
   Api zhuguan;
+  Api zongbu;
 
   @BeforeEach
   void login() {
     demo = new Demo(jdbc);
     kefu = Api.login(port, "kefu");
     zhuguan = Api.login(port, "zhuguan");
+    zongbu = Api.login(port, "zongbu");
   }
 
   @AfterEach
@@ -87,7 +89,7 @@ class InquiryIntegrationTests {
     Api.Response r = zhuguan.post("/api/v1/knowledge", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     long id = r.json().get("id").asLong();
-    assertThat(zhuguan.post("/api/v1/knowledge/" + id + "/approve", null).status()).isEqualTo(200);
+    assertThat(zongbu.post("/api/v1/knowledge/" + id + "/approve", null).status()).isEqualTo(200);
     return id;
   }
 
@@ -373,14 +375,20 @@ class InquiryIntegrationTests {
     assertThat(ids(kefu.get(kb(marker)).json())).isEmpty();
     assertThat(kefu.get("/api/v1/knowledge/" + id).status()).isEqualTo(404);
     assertThat(kefu.post("/api/v1/knowledge/" + id + "/approve", null).status()).isEqualTo(403);
-    assertThat(zhuguan.post("/api/v1/knowledge/" + id + "/approve", null).status()).isEqualTo(200);
+    assertThat(zhuguan.post("/api/v1/knowledge/" + id + "/approve", null).status())
+        .as("a community's supervisor drafts; the company approves (issue 13)")
+        .isEqualTo(403);
+    assertThat(zongbu.post("/api/v1/knowledge/" + id + "/approve", null).status()).isEqualTo(200);
     assertThat(ids(kefu.get(kb(marker)).json())).containsExactly(id);
-    JsonNode e = zhuguan.get("/api/v1/knowledge/" + id).json();
+    JsonNode e = zongbu.get("/api/v1/knowledge/" + id).json();
     body.put("answer", "厨余垃圾每日 7:00–9:00 定时投放。");
     body.put("version", e.get("version").asInt());
-    assertThat(zhuguan.put("/api/v1/knowledge/" + id, body).status()).isEqualTo(200);
-    assertThat(ids(kefu.get(kb(marker)).json())).isEmpty();
     assertThat(zhuguan.put("/api/v1/knowledge/" + id, body).status())
+        .as("an approved entry is the company's")
+        .isEqualTo(403);
+    assertThat(zongbu.put("/api/v1/knowledge/" + id, body).status()).isEqualTo(200);
+    assertThat(ids(kefu.get(kb(marker)).json())).isEmpty();
+    assertThat(zongbu.put("/api/v1/knowledge/" + id, body).status())
         .as("stale version")
         .isEqualTo(409);
   }

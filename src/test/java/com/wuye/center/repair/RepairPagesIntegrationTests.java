@@ -173,7 +173,14 @@ class RepairPagesIntegrationTests {
 
     Api jingli = f.login("jingli");
     Map<String, String> price =
-        new LinkedHashMap<>(Map.of("communityId", "", "name", "更换门禁读卡器", "unit", "个"));
+        new LinkedHashMap<>(
+            Map.of(
+                "communityId", // a community's own item: company-wide ones are the company's
+                String.valueOf(f.demo.community()),
+                "name",
+                "更换门禁读卡器",
+                "unit",
+                "个"));
     price.put("price", "abc");
     assertThat(submit(jingli, "/staff/repairs/settings/prices", price))
         .contains(REFUSED, "更换门禁读卡器");

@@ -61,6 +61,9 @@ class AnnouncementPages {
     model.addAttribute("community", c);
     model.addAttribute("buildings", estate.buildings(c));
     model.addAttribute("categories", Category.values());
+    if (!model.containsAttribute("typed")) {
+      model.addAttribute("typed", java.util.Map.of()); // the form reads typed values by key
+    }
     return "announcement/form";
   }
 
@@ -112,6 +115,8 @@ class AnnouncementPages {
 
   private long community(CurrentUser user, Long requested) {
     if (requested != null) {
+      // a community the user serves only (the form lists its buildings)
+      user.requireCommunity(requested);
       return requested;
     }
     return estate.communitiesFor(user).stream()

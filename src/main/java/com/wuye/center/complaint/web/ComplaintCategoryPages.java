@@ -4,7 +4,6 @@ import com.wuye.center.complaint.ComplaintCategories;
 import com.wuye.center.complaint.web.ComplaintForms.CategorySwitch;
 import com.wuye.center.complaint.web.ComplaintForms.NewCategory;
 import com.wuye.center.shared.Actors;
-import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.FormSubmission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -29,7 +28,7 @@ class ComplaintCategoryPages {
 
   @GetMapping(PAGE)
   String categories(Model model) {
-    Actors.require().require(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);
+    Actors.require().requireCompanyRole();
     model.addAttribute("categories", categories.all(false));
     return "complaint/categories";
   }

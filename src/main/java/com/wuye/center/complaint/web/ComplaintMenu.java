@@ -17,6 +17,11 @@ class ComplaintMenu implements MenuItem.Contributor {
             "/staff/complaints",
             EnumSet.of(Role.CUSTOMER_SERVICE, Role.SUPERVISOR, Role.MANAGER, Role.ADMIN),
             30),
+        new MenuItem(
+            "complaint.categories",
+            "/staff/complaints/categories",
+            EnumSet.of(Role.COMPANY_MANAGER, Role.ADMIN),
+            87),
         new MenuItem("complaint.nav.portal", "/portal/complaints", EnumSet.of(Role.RESIDENT), 30));
   }
 }

@@ -9,6 +9,7 @@ import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Paged;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import org.springframework.context.MessageSource;
@@ -46,6 +47,8 @@ class OrderApi {
 
   record Assign(Long staffId) {}
 
+  /** Named apart from the repair completion: the API document would show one for both. */
+  @Schema(name = "ServiceOrderCompletion")
   record Complete(BigDecimal quantity, String workNote) {}
 
   record Cancel(String reason) {}

@@ -11,6 +11,7 @@ import com.wuye.center.convenience.ServiceOrdering;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
+import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Paged;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.FormSubmission;
@@ -92,6 +93,9 @@ class OrderPages {
     user.require(DESK);
     Estate.Community c = communities.choose(user, community, model);
     List<Offering> offered = catalog.offered(c.id());
+    if (service != null && offered.stream().noneMatch(o -> o.id() == service)) {
+      throw DomainException.invalid("service", "convenience.error.noService");
+    }
     Map<String, Object> typed =
         StaffCommunity.typed(
             model,

@@ -106,6 +106,9 @@ class EmergencyPages {
       @RequestParam(required = false) String unitCode,
       Model model) {
     String q = unitCode == null ? "" : unitCode.strip();
+    if (communityId != null) {
+      Actors.require().requireCommunity(communityId);
+    }
     model.addAttribute(
         "matches",
         q.isEmpty()

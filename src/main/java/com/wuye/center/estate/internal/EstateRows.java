@@ -137,15 +137,6 @@ public class EstateRows {
   }
 
   /** Whether the resident occupies (or occupied) a unit in one of the communities. */
-  public boolean residentKnownIn(long residentId, Long[] communityIds) {
-    return jdbc.sql(
-            "SELECT EXISTS (SELECT 1 FROM occupancy o JOIN unit u ON u.id = o.unit_id WHERE o.resident_id = :r AND u.community_id = ANY(:c))")
-        .param("r", residentId)
-        .param("c", communityIds)
-        .query(Boolean.class)
-        .single();
-  }
-
   /**
    * Moves the resident into the unit; empty if they already live there (the import's rows may
    * repeat a person, and two clerks may register the same move-in at once).

@@ -7,6 +7,7 @@ import com.wuye.center.estate.UnitImport;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
+import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Masking;
 import com.wuye.center.shared.Paged;
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,7 +79,18 @@ class EstateApi {
 
   record Created(long id) {}
 
-  record MoveIn(long residentId, Estate.Relation relation, LocalDate date) {}
+  /** A new building of the community in the path (no ids in the body). */
+  record NewBuilding(String number, String name, Integer floors) {}
+
+  /**
+   * A move-in: a resident of a community the caller serves by id, or anyone by the ID document they
+   * present ({@code person}, registered if new).
+   */
+  record MoveIn(
+      Long residentId,
+      EstateService.NewResident person,
+      Estate.Relation relation,
+      LocalDate date) {}
 
   @GetMapping("/api/v1/communities")
   @Operation(summary = "Communities I serve")
@@ -150,7 +162,7 @@ class EstateApi {
 
   @PostMapping("/api/v1/communities/{id}/buildings")
   @ResponseStatus(HttpStatus.CREATED)
-  Created createBuilding(@PathVariable long id, @RequestBody Estate.Building body) {
+  Created createBuilding(@PathVariable long id, @RequestBody NewBuilding body) {
     return new Created(
         service.createBuilding(Actors.require(), id, body.number(), body.name(), body.floors()));
   }
@@ -170,8 +182,14 @@ class EstateApi {
   @PostMapping("/api/v1/units/{id}/occupants")
   @ResponseStatus(HttpStatus.CREATED)
   Created moveIn(@PathVariable long id, @RequestBody MoveIn body) {
-    return new Created(
-        service.moveIn(Actors.require(), id, body.residentId(), body.relation(), body.date()));
+    CurrentUser user = Actors.require();
+    if (body.residentId() != null) {
+      return new Created(service.moveIn(user, id, body.residentId(), body.relation(), body.date()));
+    }
+    if (body.person() == null) {
+      throw DomainException.invalid("residentId", "error.required");
+    }
+    return new Created(service.moveIn(user, id, body.person(), body.relation(), body.date()));
   }
 
   @PostMapping("/api/v1/occupancies/{id}/move-out")

@@ -118,12 +118,14 @@ class EstatePages {
             () -> service.moveIn(user, id, form.resident(), form.relation(), form.date()));
   }
 
+  /** Moves out; back to the occupancy's own unit (never to a unit the request names). */
   @PostMapping("/staff/occupancies/{occupancyId}/move-out")
-  String moveOut(
-      @PathVariable long occupancyId, @RequestParam long unitId, RedirectAttributes redirect) {
+  String moveOut(@PathVariable long occupancyId, RedirectAttributes redirect) {
+    String unitPage =
+        directory.unitOfOccupancy(occupancyId).map(u -> "/staff/units/" + u).orElse("/staff/units");
     return FormSubmission.of(redirect)
         .saved("common.saved")
-        .run("/staff/units/" + unitId, () -> service.moveOut(Actors.require(), occupancyId, null));
+        .run(unitPage, () -> service.moveOut(Actors.require(), occupancyId, null));
   }
 
   @GetMapping(IMPORT)

@@ -66,7 +66,9 @@ class KnowledgeApi {
       Integer version) {}
 
   @PutMapping("/api/v1/knowledge/{id}")
-  @Operation(summary = "Edit (supervisors); an approved entry becomes a draft again")
+  @Operation(
+      summary =
+          "Edit a draft (supervisors); an approved entry (a company role) becomes a draft again")
   void edit(@PathVariable long id, @RequestBody EditBody body) {
     knowledge.edit(
         Actors.require(),
@@ -79,13 +81,13 @@ class KnowledgeApi {
   record VersionBody(Integer version) {}
 
   @PostMapping("/api/v1/knowledge/{id}/approve")
-  @Operation(summary = "Approve a draft (supervisors)")
+  @Operation(summary = "Approve a draft (a company role)")
   void approve(@PathVariable long id, @RequestBody(required = false) VersionBody body) {
     knowledge.approve(Actors.require(), id, body == null ? null : body.version());
   }
 
   @PostMapping("/api/v1/knowledge/{id}/retire")
-  @Operation(summary = "Retire an entry (supervisors)")
+  @Operation(summary = "Retire an entry (a company role)")
   void retire(@PathVariable long id, @RequestBody(required = false) VersionBody body) {
     knowledge.retire(Actors.require(), id, body == null ? null : body.version());
   }

@@ -25,7 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class KnowledgePages {
 
-  private static final Role[] MAINTAINERS = {Role.SUPERVISOR, Role.MANAGER, Role.ADMIN};
+  private static final Role[] MAINTAINERS = {
+    Role.SUPERVISOR, Role.MANAGER, Role.ADMIN, Role.COMPANY_MANAGER
+  };
 
   private final KnowledgeBase knowledge;
   private final AuditTrail audit;
@@ -56,8 +58,9 @@ class KnowledgePages {
 
   @GetMapping("/staff/knowledge/new")
   String newForm(Model model) {
-    Actors.require().require(MAINTAINERS);
-    return entryPage(model, null, true, List.of());
+    CurrentUser user = Actors.require();
+    user.require(MAINTAINERS);
+    return entryPage(model, null, user, List.of());
   }
 
   @PostMapping("/staff/knowledge")
@@ -71,7 +74,7 @@ class KnowledgePages {
   String view(@PathVariable long id, Model model) {
     CurrentUser user = Actors.require();
     KnowledgeBase.Entry e = knowledge.entry(user, id);
-    return entryPage(model, e, user.hasAny(MAINTAINERS), audit.history("kb_entry", id));
+    return entryPage(model, e, user, audit.history("kb_entry", id));
   }
 
   @PostMapping("/staff/knowledge/{id}")
@@ -109,10 +112,12 @@ class KnowledgePages {
             "/staff/knowledge/" + id, () -> knowledge.retire(Actors.require(), id, form.version()));
   }
 
+  /** The entry's page: maintainers draft and edit drafts, a company role approves and retires. */
   private static String entryPage(
-      Model model, KnowledgeBase.Entry entry, boolean maintainer, List<?> history) {
+      Model model, KnowledgeBase.Entry entry, CurrentUser user, List<?> history) {
     model.addAttribute("entry", entry);
-    model.addAttribute("maintainer", maintainer);
+    model.addAttribute("maintainer", user.hasAny(MAINTAINERS));
+    model.addAttribute("company", user.hasCompanyRole());
     model.addAttribute("history", history);
     model.addAttribute("topics", KnowledgeEntry.Topic.values());
     return "inquiry/knowledge-entry";

@@ -75,6 +75,9 @@ class EntrustmentPages {
   String depositForm(UnitChoice choice, Model model) {
     CurrentUser user = Actors.require();
     CustodyPageModel.requireHandler(user);
+    if (choice.communityId() != null) {
+      user.requireCommunity(choice.communityId());
+    }
     List<Estate.Community> communities = estate.communitiesFor(user);
     Long unitId =
         choice.unitId() != null ? choice.unitId() : unitByCode(communities, choice, model);

@@ -76,6 +76,7 @@ class PickupPages {
   @GetMapping("/staff/keycustody/entrustments/{id}/pickup")
   String pickupPage(@PathVariable long id, Model model, RedirectAttributes redirect) {
     CurrentUser user = Actors.require();
+    model.addAttribute("e", queries.entrustment(user, id));
     String idType = CustodyPageModel.typed(model, "idType");
     String idNumber = CustodyPageModel.typed(model, "idNumber");
     Optional<KeyPickup.Match> match =
@@ -83,7 +84,6 @@ class PickupPages {
     if (match.isEmpty()) {
       return backToEntrustment(id, model, redirect);
     }
-    model.addAttribute("e", queries.entrustment(user, id));
     model.addAttribute("match", match.get());
     model.addAttribute("idType", idType);
     // shown whole to the clerk now, at the moment of matching; never stored with the records

@@ -54,7 +54,8 @@ class PriceListPages {
     model.addAttribute("lists", lists(user));
     model.addAttribute("allCategories", categories.all(false));
     model.addAttribute("categories", categories.byCode());
-    model.addAttribute("canEdit", user.hasAny(Role.MANAGER, Role.ADMIN));
+    model.addAttribute("canEdit", user.hasAny(Role.MANAGER) || user.hasCompanyRole());
+    model.addAttribute("company", user.hasCompanyRole());
     return "repair/settings";
   }
 

@@ -9,6 +9,7 @@ import com.wuye.center.repair.web.RepairJson.RowJson;
 import com.wuye.center.repair.web.RepairJson.TechnicianJson;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,7 @@ class RepairDispatchApi {
 
   record Dispatch(Long technicianId, String reason, Integer version) {}
 
+  @Schema(name = "RepairCancellation")
   record Reason(String reason, Integer version) {}
 
   @GetMapping("/api/v1/repairs/board")

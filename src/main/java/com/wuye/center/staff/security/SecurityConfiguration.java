@@ -1,6 +1,7 @@
 package com.wuye.center.staff.security;
 
 import com.wuye.center.shared.Role;
+import com.wuye.center.shared.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,24 +29,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 
 /**
- * One login page for staff and residents; URL rules as a first line (the services check again):
- * /portal and /api/v1/portal for residents, /staff and the rest of /api/v1 for staff, /admin for
- * administrators. CSRF on every page form; API clients that send X-Auth-Token are exempt (a browser
- * never sends that header by itself).
+ * One login page for staff and residents. The URL rules are the rows of the authorization policy
+ * ({@link AccessPolicy}, {@code security/access-policy.txt}): each row lets its roles call its
+ * method and path, and any request without a row is denied; the services check each record again.
+ * CSRF on every page form; API clients that send X-Auth-Token are exempt (a browser never sends
+ * that header by itself).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  static final String[] STAFF_ROLES = {
-    Role.CUSTOMER_SERVICE.name(),
-    Role.CASHIER.name(),
-    Role.TECHNICIAN.name(),
-    Role.SECURITY.name(),
-    Role.SUPERVISOR.name(),
-    Role.MANAGER.name(),
-    Role.ADMIN.name()
-  };
+  @Bean
+  AccessPolicy accessPolicy() {
+    return AccessPolicy.load();
+  }
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -82,6 +80,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       AuthenticationManager authManager,
       SecurityContextRepository contexts,
+      AccessPolicy policy,
       AccountSecurity accounts)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -91,38 +90,7 @@ class SecurityConfiguration {
     accounts.apply(http);
     http.authenticationManager(authManager)
         .securityContext(sc -> sc.securityContextRepository(contexts))
-        .authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(
-                        "/login",
-                        "/activate",
-                        "/error",
-                        "/css/**",
-                        "/js/**",
-                        "/img/**",
-                        "/webjars/**",
-                        "/favicon.ico")
-                    .permitAll()
-                    .requestMatchers(
-                        "/actuator/health/**",
-                        "/actuator/health",
-                        "/actuator/info",
-                        "/actuator/prometheus")
-                    .permitAll()
-                    .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
-                    .permitAll()
-                    .requestMatchers("/api/v1/auth/**")
-                    .permitAll()
-                    .requestMatchers("/portal/**", "/api/v1/portal/**")
-                    .hasRole(Role.RESIDENT.name())
-                    .requestMatchers("/account/**", "/api/v1/account/**")
-                    .authenticated()
-                    .requestMatchers("/admin/**", "/api/v1/admin/**")
-                    .hasRole(Role.ADMIN.name())
-                    .requestMatchers("/staff/**", "/api/v1/**")
-                    .hasAnyRole(STAFF_ROLES)
-                    .anyRequest()
-                    .authenticated())
+        .authorizeHttpRequests(auth -> authorize(auth, policy))
         .formLogin(
             form ->
                 form.loginPage("/login")
@@ -149,5 +117,24 @@ class SecurityConfiguration {
                             response.sendError(HttpServletResponse.SC_FORBIDDEN),
                         api));
     return http.build();
+  }
+
+  /** One rule per policy row, the most specific pattern first; anything else is denied. */
+  private static void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+      AccessPolicy policy) {
+    for (AccessPolicy.Rule rule : policy.inMatchOrder()) {
+      var matcher =
+          rule.method() == null
+              ? PathPatternRequestMatcher.withDefaults().matcher(rule.pattern())
+              : PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern());
+      var row = auth.requestMatchers(matcher);
+      switch (rule.audience()) {
+        case ANYONE -> row.permitAll();
+        case ANY_LOGIN -> row.authenticated();
+        case ROLES -> row.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+      }
+    }
+    auth.anyRequest().denyAll();
   }
 }
