@@ -11,6 +11,7 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Paged;
 import com.wuye.center.shared.web.FormSubmission;
+import com.wuye.center.shared.web.QrCodes;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -143,7 +144,7 @@ class KeyPages {
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_PNG)
         .cacheControl(CacheControl.noStore())
-        .body(Qr.png(key.code(), 240));
+        .body(QrCodes.png(key.code(), 240));
   }
 
   @PostMapping("/staff/keycustody/keys/{id}/move")

@@ -6,6 +6,7 @@ import com.wuye.center.renovation.RenovationQueries;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.web.FormSubmission;
+import com.wuye.center.shared.web.QrCodes;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ class PermitPages {
             .path("/staff/renovations/check")
             .queryParam("code", d.header().permitCode())
             .toUriString();
-    return Uploads.image("image/png", Qr.png(url, 240));
+    return Uploads.image("image/png", QrCodes.png(url, 240));
   }
 
   @GetMapping("/staff/renovations/check")

@@ -5,6 +5,7 @@ import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.web.FormSubmission;
+import com.wuye.center.shared.web.QrCodes;
 import com.wuye.center.upkeep.Checkpoint;
 import com.wuye.center.upkeep.Equipment;
 import com.wuye.center.upkeep.EquipmentQueries;
@@ -54,7 +55,7 @@ class LabelPages {
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_PNG)
         .cacheControl(CacheControl.noCache().cachePrivate())
-        .body(Qr.png(t.code().value(), 240));
+        .body(QrCodes.robustPng(t.code().value(), 240));
   }
 
   /** A label scanned with the phone (or typed): opens what it labels. */

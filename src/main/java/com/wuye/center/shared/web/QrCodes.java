@@ -1,4 +1,4 @@
-package com.wuye.center.renovation.web;
+package com.wuye.center.shared.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -12,12 +12,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The permit's QR code, as PNG: the address of the guards' check page with the permit's code. */
-final class Qr {
+/**
+ * QR codes as PNG, for every printed code of the service center: key tags, renovation permits,
+ * equipment and checkpoint labels.
+ */
+public final class QrCodes {
 
-  private Qr() {}
+  private QrCodes() {}
 
-  static byte[] png(String text, int size) {
+  /** A code printed for indoor use (key tags, permits): error correction M. */
+  public static byte[] png(String text, int size) {
+    return png(text, size, ErrorCorrectionLevel.M);
+  }
+
+  /** A code on a label that lives outdoors and gets dirty (checkpoints, equipment): level Q. */
+  public static byte[] robustPng(String text, int size) {
+    return png(text, size, ErrorCorrectionLevel.Q);
+  }
+
+  private static byte[] png(String text, int size, ErrorCorrectionLevel level) {
     try {
       BitMatrix matrix =
           new QRCodeWriter()
@@ -26,11 +39,7 @@ final class Qr {
                   BarcodeFormat.QR_CODE,
                   size,
                   size,
-                  Map.of(
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.M,
-                      EncodeHintType.MARGIN,
-                      1));
+                  Map.of(EncodeHintType.ERROR_CORRECTION, level, EncodeHintType.MARGIN, 1));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       MatrixToImageWriter.writeToStream(matrix, "PNG", out);
       return out.toByteArray();
