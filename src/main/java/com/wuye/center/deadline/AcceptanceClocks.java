@@ -93,7 +93,7 @@ public class AcceptanceClocks {
     clocks
         .find(subjectType, String.valueOf(subjectId), kind.purpose())
         .filter(v -> v.state() != State.STOPPED)
-        .ifPresent(v -> clocks.stop(v.id()));
+        .ifPresent(v -> clocks.stopIfRunning(v.id()));
   }
 
   /** The acceptance clock of a record, if it has one. */

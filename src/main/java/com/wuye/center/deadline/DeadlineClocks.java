@@ -131,6 +131,22 @@ public class DeadlineClocks {
     return change(clockId, c -> c.stop(clock.instant(), Actors.auditName()));
   }
 
+  /**
+   * Stops the clock unless it has already stopped: for a clock that whoever acts first stops (an
+   * acceptance clock), so that of two simultaneous takers the record's own version decides who
+   * won (409) instead of the clock refusing the second (422).
+   */
+  public ClockView stopIfRunning(long clockId) {
+    Stored s =
+        repository
+            .load(clockId)
+            .orElseThrow(() -> DomainException.notFound("deadline.error.notFound"));
+    if (s.clock().state() == DeadlineClock.State.STOPPED) {
+      return toView(s);
+    }
+    return stop(clockId);
+  }
+
   public ClockView reopen(long clockId, String note) {
     return change(clockId, c -> c.reopen(clock.instant(), note, Actors.auditName()));
   }
