@@ -1,17 +1,8 @@
 package com.wuye.center.keycustody.internal;
 
 import com.wuye.center.keycustody.IdFingerprint;
-import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.IdDocument;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.wuye.center.shared.KeyedIdFingerprint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,88 +10,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an ID document into what key custody stores: a keyed fingerprint (HMAC-SHA256 of
- * "TYPE:NUMBER", so a leaked table cannot be reversed by trying every possible resident ID number)
- * and the masked number. The secret comes from {@code wuye.keycustody.id-secret}; without one, a
- * random secret is generated once and kept in the database, shared by every app node.
+ * Turns an ID document into what key custody stores: a keyed fingerprint and the masked number,
+ * with key custody's own secret ({@code wuye.keycustody.id-secret}, env {@code
+ * WUYE_KEYCUSTODY_ID_SECRET}; else generated once and kept in {@code keycustody_setting}).
  */
 @Component
 public class IdFingerprints {
 
-  private static final Logger log = LoggerFactory.getLogger(IdFingerprints.class);
-  private static final String SETTING = "id-secret";
-
-  private final JdbcClient jdbc;
-  private final String configured;
-  private volatile SecretKeySpec key;
+  private final KeyedIdFingerprint fingerprint;
 
   IdFingerprints(JdbcClient jdbc, @Value("${wuye.keycustody.id-secret:}") String configured) {
-    this.jdbc = jdbc;
-    this.configured = configured == null ? "" : configured.trim();
-    if (!this.configured.isEmpty() && this.configured.length() < 16) {
-      throw new IllegalStateException("wuye.keycustody.id-secret must be at least 16 characters");
-    }
+    this.fingerprint =
+        KeyedIdFingerprint.of(
+            jdbc,
+            configured,
+            "wuye.keycustody.id-secret",
+            "WUYE_KEYCUSTODY_ID_SECRET",
+            "keycustody_setting");
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void ready() {
-    key();
+    fingerprint.load();
   }
 
   /** Validates an ID typed or scanned by staff (spaces ignored) and fingerprints it. */
   public IdFingerprint parse(String typeField, String numberField, String type, String number) {
-    IdDocument doc;
-    try {
-      doc = IdDocument.of(type, number == null ? null : number.replaceAll("\\s", ""));
-    } catch (DomainException e) {
-      String field = "idType".equals(e.field()) ? typeField : numberField;
-      throw DomainException.invalid(field, e.messageKey(), e.args());
-    }
-    return of(doc);
+    return of(KeyedIdFingerprint.parse(typeField, numberField, type, number));
   }
 
   public IdFingerprint of(IdDocument doc) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key());
-      byte[] h =
-          mac.doFinal((doc.type().name() + ":" + doc.number()).getBytes(StandardCharsets.UTF_8));
-      return new IdFingerprint(doc.type(), HexFormat.of().formatHex(h), doc.masked());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
-  }
-
-  private SecretKeySpec key() {
-    SecretKeySpec k = key;
-    if (k == null) {
-      synchronized (this) {
-        if (key == null) {
-          key = new SecretKeySpec(secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        }
-        k = key;
-      }
-    }
-    return k;
-  }
-
-  private String secret() {
-    if (!configured.isEmpty()) {
-      return configured;
-    }
-    byte[] random = new byte[32];
-    new SecureRandom().nextBytes(random);
-    jdbc.sql(
-            "INSERT INTO keycustody_setting (name, value) VALUES (:n, :v) ON CONFLICT (name) DO NOTHING")
-        .param("n", SETTING)
-        .param("v", Base64.getEncoder().encodeToString(random))
-        .update();
-    log.warn(
-        "wuye.keycustody.id-secret is not set: ID numbers of key custody are fingerprinted with a"
-            + " secret kept in the database. Set WUYE_KEYCUSTODY_ID_SECRET in production.");
-    return jdbc.sql("SELECT value FROM keycustody_setting WHERE name = :n")
-        .param("n", SETTING)
-        .query(String.class)
-        .single();
+    return new IdFingerprint(doc.type(), fingerprint.of(doc), doc.masked());
   }
 }
