@@ -40,6 +40,6 @@ class CaseNotices {
     System.arraycopy(more, 0, args, 2, more.length);
     return Notifications.Message.of(key, link(c), args)
         .from(EmergencyCase.TYPE, c.id())
-        .mustAcknowledge();
+        .urgent();
   }
 }
