@@ -1,12 +1,12 @@
 package com.wuye.center.deadline;
 
 import com.wuye.center.deadline.DeadlineClock.State;
+import com.wuye.center.shared.NoticesSettled;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import com.wuye.center.shared.NoticesSettled;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -76,7 +76,14 @@ public class Notifications {
         boolean requiresAck,
         String sourceType,
         String sourceId) {
-      this(key, args, link, requiresAck, sourceType, sourceId, requiresAck ? Priority.ACTION : Priority.INFO);
+      this(
+          key,
+          args,
+          link,
+          requiresAck,
+          sourceType,
+          sourceId,
+          requiresAck ? Priority.ACTION : Priority.INFO);
     }
 
     public static Message of(String key, String link, Object... args) {
@@ -273,7 +280,8 @@ public class Notifications {
 
   private List<Notification> list(
       String where, String order, long accountId, int limit, Locale locale) {
-    return jdbc.sql("SELECT * FROM notification WHERE " + where + " ORDER BY " + order + " LIMIT :limit")
+    return jdbc.sql(
+            "SELECT * FROM notification WHERE " + where + " ORDER BY " + order + " LIMIT :limit")
         .param("a", accountId)
         .param("limit", limit)
         .query(

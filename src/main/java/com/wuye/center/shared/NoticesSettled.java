@@ -2,9 +2,9 @@ package com.wuye.center.shared;
 
 /**
  * The record a notification asks an action on has passed that state (accepted, completed, closed,
- * cancelled, reassigned away): its open notifications close by themselves, without a click on
- * 确认收到 (issue 14). Published by the owning area in its own transaction; the notice area settles
- * the notifications in the same transaction.
+ * cancelled, reassigned away): its open notifications close by themselves, without a click on 确认收到
+ * (issue 14). Published by the owning area in its own transaction; the notice area settles the
+ * notifications in the same transaction.
  *
  * @param subjectType the record's type as the notifications name it, e.g. "repair"
  * @param subjectId the record's id
