@@ -66,16 +66,22 @@ class LayoutAdvice {
   }
 
   /**
-   * Issue 14: emergencies are red banners on top; everything else still to acknowledge (staff
-   * notices, assignments) is one folded row, so the page's own content stays above the fold.
+   * Issue 14: emergencies are red banners on top; then one row: the newest staff notice still to
+   * acknowledge (a lesson learned must be read), and everything else (older notices, assignments)
+   * folded under "N more", so the page's own content stays above the fold.
    */
   static void banners(
       Model model, List<Notification> awaiting, List<StaffNotices.StaffNotice> pending) {
     List<Notification> urgent = awaiting.stream().filter(Notification::emergency).toList();
     List<Notification> action = awaiting.stream().filter(n -> !n.emergency()).toList();
+    int last = pending.size() - 1;
+    List<StaffNotices.StaffNotice> folded = last > 0 ? pending.subList(0, last) : List.of();
     model.addAttribute("urgentAcks", urgent);
+    model.addAttribute(
+        "firstNotices", pending.isEmpty() ? List.of() : pending.subList(last, last + 1));
+    model.addAttribute("foldedNotices", folded);
     model.addAttribute("actionAcks", action);
-    model.addAttribute("otherAckCount", action.size() + pending.size());
+    model.addAttribute("otherAckCount", action.size() + folded.size());
   }
 
   /** Whether the request's handler writes its answer itself (@RestController or @ResponseBody). */
