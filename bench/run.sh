@@ -2,7 +2,7 @@
 # The benchmark in one command: builds the app jar and the bench jar if needed, starts the app on
 # its own embedded PostgreSQL (bench/data/scale-<S>, port 54400; or --url jdbc:postgresql://...),
 # generates the data set if needed, calibrates (pgbench select-only + a CPU loop), warms up until
-# the JIT is quiet, runs S1-S5 and S7 with wrk and the raw-SQL limit with pgbench — each run metered:
+# the JIT is quiet, runs S1-S7 with wrk and the raw-SQL limit with pgbench — each run metered:
 # app and database CPU ms per request (/proc), statements and writes per request
 # (pg_stat_statements), CPU of other processes — times the escalation sweep, calibrates again, and
 # writes bench/results/<date>-<S>.json and .md. A run whose calibration moved > 15 % or whose

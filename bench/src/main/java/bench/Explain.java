@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the statements behind S2, S3 and S4, as the app sends them, and of
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements behind S2, S3, S4 and S6, as the app sends them, and of
  * the knowledge-base search (CS-Q2) on a generated set of entries.
  */
 final class Explain {
@@ -46,6 +46,24 @@ final class Explain {
     q.put("S4 order timeline (order " + order + ")", "SELECT e.*, t.name AS technician_name FROM repair_event e LEFT JOIN staff t ON t.id = (e.data->>'technicianId')::bigint"
         + " WHERE e.order_id = " + order + " ORDER BY e.id");
     q.put("S4 clock events (order " + order + ")", "SELECT * FROM deadline_clock_event WHERE clock_id = (SELECT resolve_clock_id FROM repair_order WHERE id = " + order + ") ORDER BY id");
+    // S6 worklist (issue 14): what the desk's and the technician's home pages read besides S3
+    q.put("S6 desk: untaken intakes (community " + community + ")", "SELECT * FROM deadline_clock WHERE community_id = ANY(ARRAY[" + community + "]::bigint[])"
+        + " AND state <> 'STOPPED' AND purpose IN ('accept', 'choice') ORDER BY due_at, id LIMIT 20");
+    q.put("S6 desk: untaken count", "SELECT count(*) AS open, count(*) FILTER (WHERE due_at < now()) AS overdue FROM deadline_clock"
+        + " WHERE community_id = ANY(ARRAY[" + community + "]::bigint[]) AND state <> 'STOPPED' AND purpose IN ('accept', 'choice')");
+    q.put("S6 desk: due today or overdue", "SELECT * FROM deadline_clock WHERE community_id = ANY(ARRAY[" + community + "]::bigint[]) AND state <> 'STOPPED'"
+        + " AND due_at <= now() + interval '12 hours' AND purpose NOT IN ('accept', 'choice')"
+        + " AND subject_type = ANY(ARRAY['complaint', 'inquiry', 'convenience_order', 'emergency']) ORDER BY due_at, id LIMIT 20");
+    q.put("S6 desk: keys due back", "SELECT l.id, l.lent_at, l.expected_return_at, l.repair_order_ref, k.id AS key_id, k.code, e.unit_code, s.name"
+        + " FROM keycustody_loan l JOIN keycustody_key k ON k.id = l.key_id JOIN keycustody_entrustment e ON e.id = k.entrustment_id"
+        + " JOIN staff s ON s.id = l.technician_staff_id WHERE l.returned_at IS NULL AND l.expected_return_at <= now() + interval '12 hours'"
+        + " AND e.community_id = ANY(ARRAY[" + community + "]::bigint[]) ORDER BY l.expected_return_at, l.id LIMIT 20");
+    q.put("S6 desk: open emergencies", "SELECT * FROM emergency_case WHERE status <> 'ENDED' AND community_id = ANY(ARRAY[" + community + "]::bigint[])"
+        + " ORDER BY called_at DESC, id DESC LIMIT 200");
+    q.put("S6 technician: my orders (technician " + tech + ")", COLUMNS + " FROM repair_order o" + JOINS
+        + " WHERE o.assignee_staff_id = " + tech + " AND o.status IN ('DISPATCHED', 'ACCEPTED', 'ON_SITE', 'COMPLETED') ORDER BY o.priority, o.due_at, o.id LIMIT 50");
+    q.put("S6 every page: banners (open assignments, emergencies first)", "SELECT * FROM notification WHERE account_id = (SELECT account_id FROM notification ORDER BY id DESC LIMIT 1)"
+        + " AND requires_ack AND acknowledged_at IS NULL AND settled_at IS NULL ORDER BY (priority = 'EMERGENCY') DESC, id DESC LIMIT 20");
     q.put("sweep: due clocks", "SELECT * FROM deadline_clock WHERE state = 'RUNNING' AND next_fire_at <= now() ORDER BY next_fire_at LIMIT 500");
     Map<String, Object> out = new LinkedHashMap<>();
     try (Statement s = db.createStatement()) {

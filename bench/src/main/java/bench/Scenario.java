@@ -54,7 +54,17 @@ record Scenario(String name, String title, List<Req> requests) {
     list.add(get("S3", "a technician's orders", f.technicianLogins(), "/api/v1/repairs/mine"));
     list.add(new Scenario("S4", "an order with its timeline", s4));
     list.add(mix("S5", "mix 70% S2-S4 / 30% S1", list.get(0).requests(), List.of(list.get(1).requests(), list.get(2).requests(), s4)));
-    // S6 worklist: the app has no worklist endpoint yet; one get(...) line here when it has
+    // S6 worklist (issue 14): the home-page queries of 客服 and 工程, their logins taken in turn
+    List<Fixture.Login> worklist = new ArrayList<>();
+    for (int i = 0; i < Math.max(f.deskLogins().size(), f.technicianLogins().size()); i++) {
+      if (i < f.deskLogins().size()) {
+        worklist.add(f.deskLogins().get(i));
+      }
+      if (i < f.technicianLogins().size()) {
+        worklist.add(f.technicianLogins().get(i));
+      }
+    }
+    list.add(get("S6", "worklist (home page) of customer service and technicians", worklist, "/api/v1/worklist"));
     list.add(get("S7", "managers' summary (dashboard), busiest communities", Fixture.logins(run, db,
         "SELECT a.username, sc.community_id AS \"communityId\" FROM account a JOIN staff_role r ON r.staff_id = a.staff_id AND r.role = 'MANAGER'"
             + " JOIN staff_community sc ON sc.staff_id = a.staff_id WHERE a.kind = 'STAFF' AND a.enabled"

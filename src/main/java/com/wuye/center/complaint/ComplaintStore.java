@@ -132,5 +132,9 @@ class ComplaintStore {
 
   void audit(long id, String action, Object before, Object after) {
     audit.record(Complaint.SUBJECT, id, action, before, after);
+    if ("CLOSED".equals(action)) {
+      // issue 14: what was asked about the complaint is over
+      events.publishEvent(com.wuye.center.shared.NoticesSettled.all(Complaint.SUBJECT, id));
+    }
   }
 }

@@ -28,7 +28,14 @@ class OrderJournal {
   private final NumberSeries numbers;
   private final AuditTrail audit;
 
-  OrderJournal(OrderRepository orders, NumberSeries numbers, AuditTrail audit) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  OrderJournal(
+      OrderRepository orders,
+      NumberSeries numbers,
+      AuditTrail audit,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.orders = orders;
     this.numbers = numbers;
     this.audit = audit;
@@ -73,6 +80,10 @@ class OrderJournal {
     orders.save(order);
     orders.addTimeline(order.id(), at, user.actorRef(), user.displayName(), action, detail);
     audit.record(SUBJECT, order.id(), action, before, snapshot(order));
+    if ("DONE".equals(action) || "CANCELLED".equals(action)) {
+      // issue 14: the assignment's notification closes by itself
+      events.publishEvent(com.wuye.center.shared.NoticesSettled.all(SUBJECT, order.id()));
+    }
   }
 
   /** What the audit trail records of an order (phones masked by the trail). */

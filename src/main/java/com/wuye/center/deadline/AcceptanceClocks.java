@@ -1,12 +1,14 @@
 package com.wuye.center.deadline;
 
 import com.wuye.center.deadline.DeadlineClock.State;
+import com.wuye.center.shared.NoticesSettled;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,16 +47,19 @@ public class AcceptanceClocks {
   static final Set<String> PURPOSES = Set.of("accept", "choice");
 
   private final DeadlineClocks clocks;
+  private final ApplicationEventPublisher events;
   private final Map<Kind, Duration> targets = new EnumMap<>(Kind.class);
 
   AcceptanceClocks(
       DeadlineClocks clocks,
+      ApplicationEventPublisher events,
       @Value("${wuye.acceptance.complaint:15m}") Duration complaint,
       @Value("${wuye.acceptance.inquiry:30m}") Duration inquiry,
       @Value("${wuye.acceptance.repair:30m}") Duration repair,
       @Value("${wuye.acceptance.emergency-choice:5m}") Duration emergencyChoice,
       @Value("${wuye.acceptance.convenience:60m}") Duration convenience) {
     this.clocks = clocks;
+    this.events = events;
     targets.put(Kind.COMPLAINT, complaint);
     targets.put(Kind.INQUIRY, inquiry);
     targets.put(Kind.REPAIR, repair);
@@ -88,12 +93,24 @@ public class AcceptanceClocks {
             target(kind)));
   }
 
-  /** Someone took the work: its clock stops (nothing happens if it has none or it stopped). */
+  /**
+   * Someone took the work: its clock stops (nothing happens if it has none or it stopped), and the
+   * alarms it raised ("not taken yet") close by themselves (issue 14).
+   */
   public void taken(Kind kind, String subjectType, Object subjectId) {
     clocks
         .find(subjectType, String.valueOf(subjectId), kind.purpose())
         .filter(v -> v.state() != State.STOPPED)
-        .ifPresent(v -> clocks.stopIfRunning(v.id()));
+        .ifPresent(
+            v -> {
+              clocks.stopIfRunning(v.id());
+              events.publishEvent(
+                  new NoticesSettled(
+                      subjectType,
+                      String.valueOf(subjectId),
+                      null,
+                      "deadline.notify." + kind.purpose() + "."));
+            });
   }
 
   /** The acceptance clock of a record, if it has one. */

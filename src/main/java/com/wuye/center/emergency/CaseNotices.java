@@ -38,8 +38,6 @@ class CaseNotices {
     args[0] = c.intake().unitLabel();
     args[1] = c.number();
     System.arraycopy(more, 0, args, 2, more.length);
-    return Notifications.Message.of(key, link(c), args)
-        .from(EmergencyCase.TYPE, c.id())
-        .mustAcknowledge();
+    return Notifications.Message.of(key, link(c), args).from(EmergencyCase.TYPE, c.id()).urgent();
   }
 }

@@ -89,5 +89,9 @@ class InquiryStore {
 
   void audit(long id, String action, Object before, Object after) {
     audit.record(Inquiry.SUBJECT, id, action, before, after);
+    if ("ANSWERED".equals(action)) {
+      // issue 14: what was asked about the inquiry is over
+      events.publishEvent(com.wuye.center.shared.NoticesSettled.all(Inquiry.SUBJECT, id));
+    }
   }
 }

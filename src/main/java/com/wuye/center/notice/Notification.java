@@ -15,13 +15,24 @@ public record Notification(
     String sourceId,
     Instant createdAt,
     Instant readAt,
-    Instant acknowledgedAt) {
+    Instant acknowledgedAt,
+    Notifications.Priority priority,
+    Instant settledAt) {
 
   public boolean unread() {
     return readAt == null;
   }
 
   public boolean awaitingAck() {
-    return requiresAck && acknowledgedAt == null;
+    return requiresAck && acknowledgedAt == null && settledAt == null;
+  }
+
+  public boolean emergency() {
+    return priority == Notifications.Priority.EMERGENCY;
+  }
+
+  /** Closed by itself: its record passed the state it asked for. */
+  public boolean settled() {
+    return settledAt != null;
   }
 }

@@ -44,24 +44,71 @@ public class Notifications {
     this.clock = clock;
   }
 
-  /** What to say: a message key with arguments, a link, and whether it needs acknowledging. */
+  /**
+   * How a notification is shown (issue 14): an emergency is red, first on every page and stays
+   * until acknowledged; an action asks for work that is also in the worklist and closes by itself
+   * when its record passes that state ({@link com.wuye.center.shared.NoticesSettled}); information
+   * is in the bell only.
+   */
+  public enum Priority {
+    EMERGENCY,
+    ACTION,
+    INFO
+  }
+
+  /**
+   * What to say: a message key with arguments, a link, whether it needs acknowledging, the record
+   * it is about and its priority.
+   */
   public record Message(
       String key,
       List<Object> args,
       String link,
       boolean requiresAck,
       String sourceType,
-      String sourceId) {
+      String sourceId,
+      Priority priority) {
+
+    public Message(
+        String key,
+        List<Object> args,
+        String link,
+        boolean requiresAck,
+        String sourceType,
+        String sourceId) {
+      this(
+          key,
+          args,
+          link,
+          requiresAck,
+          sourceType,
+          sourceId,
+          requiresAck ? Priority.ACTION : Priority.INFO);
+    }
+
     public static Message of(String key, String link, Object... args) {
-      return new Message(key, List.of(args), link, false, null, null);
+      return new Message(key, List.of(args), link, false, null, null, Priority.INFO);
     }
 
     public Message from(String type, Object id) {
-      return new Message(key, args, link, requiresAck, type, String.valueOf(id));
+      return new Message(key, args, link, requiresAck, type, String.valueOf(id), priority);
     }
 
+    /** An action on the record: on screen until done (or acknowledged). */
     public Message mustAcknowledge() {
-      return new Message(key, args, link, true, sourceType, sourceId);
+      return new Message(
+          key,
+          args,
+          link,
+          true,
+          sourceType,
+          sourceId,
+          priority == Priority.EMERGENCY ? priority : Priority.ACTION);
+    }
+
+    /** An emergency: red, first on every page, stays until acknowledged. */
+    public Message urgent() {
+      return new Message(key, args, link, true, sourceType, sourceId, Priority.EMERGENCY);
     }
   }
 
@@ -74,8 +121,8 @@ public class Notifications {
             .map(
                 account ->
                     jdbc.sql(
-                            "INSERT INTO notification (account_id, message_key, message_args, link, requires_ack, source_type, source_id, created_at)"
-                                + " VALUES (:a, :k, CAST(:args AS jsonb), :link, :ack, :st, :sid, :now) RETURNING id")
+                            "INSERT INTO notification (account_id, message_key, message_args, link, requires_ack, source_type, source_id, priority, created_at)"
+                                + " VALUES (:a, :k, CAST(:args AS jsonb), :link, :ack, :st, :sid, :p, :now) RETURNING id")
                         .param("a", account)
                         .param("k", m.key())
                         .param("args", args)
@@ -83,6 +130,7 @@ public class Notifications {
                         .param("ack", m.requiresAck())
                         .param("st", m.sourceType())
                         .param("sid", m.sourceId())
+                        .param("p", m.priority().name())
                         .param("now", Timestamp.from(clock.instant()))
                         .query(Long.class)
                         .single())
@@ -114,25 +162,54 @@ public class Notifications {
 
   @Transactional(readOnly = true)
   public long unreadCount(CurrentUser user) {
-    return jdbc.sql("SELECT count(*) FROM notification WHERE account_id = :a AND read_at IS NULL")
+    return jdbc.sql(
+            "SELECT count(*) FROM notification WHERE account_id = :a AND read_at IS NULL AND settled_at IS NULL")
         .param("a", user.accountId())
         .query(Long.class)
         .single();
   }
 
-  /** Assignments still waiting for this user's acknowledgement (shown on every page). */
+  /**
+   * Assignments still waiting for this user's acknowledgement and not settled by their record
+   * (shown on every page): emergencies first, then the newest.
+   */
   @Transactional(readOnly = true)
   public List<Notification> awaitingAck(CurrentUser user, Locale locale) {
     return list(
-        "account_id = :a AND requires_ack AND acknowledged_at IS NULL",
+        "account_id = :a AND requires_ack AND acknowledged_at IS NULL AND settled_at IS NULL",
+        "(priority = 'EMERGENCY') DESC, id DESC",
         user.accountId(),
         20,
         locale);
   }
 
+  /**
+   * Closes the open notifications about a record that has passed the state they ask for (in the
+   * caller's transaction): assignments and emergencies, and the deadline's alarms; they are also
+   * read. Acknowledged ones and plain information are left as they are. Returns how many were
+   * settled.
+   */
+  public int settle(com.wuye.center.shared.NoticesSettled e) {
+    Long account = e.staffId() == null ? null : staff.accountOf(e.staffId()).orElse(-1L);
+    return jdbc.sql(
+            "UPDATE notification SET settled_at = :now, read_at = COALESCE(read_at, :now)"
+                + " WHERE source_type = :t AND source_id = :s AND settled_at IS NULL AND acknowledged_at IS NULL"
+                // information stays in the bell; the deadline's alarms are about the work itself
+                + " AND (priority <> 'INFO' OR message_key LIKE 'deadline.notify.%')"
+                + " AND (CAST(:a AS BIGINT) IS NULL OR account_id = :a)"
+                + " AND (CAST(:k AS VARCHAR) IS NULL OR message_key LIKE :k || '%')")
+        .param("now", Timestamp.from(clock.instant()))
+        .param("t", e.subjectType())
+        .param("s", e.subjectId())
+        .param("a", account)
+        .param("k", e.keyPrefix())
+        .update();
+  }
+
   @Transactional(readOnly = true)
   public List<Notification> recent(CurrentUser user, int limit, Locale locale) {
-    return list("account_id = :a", user.accountId(), Math.min(Math.max(limit, 1), 200), locale);
+    return list(
+        "account_id = :a", "id DESC", user.accountId(), Math.min(Math.max(limit, 1), 200), locale);
   }
 
   public void markRead(CurrentUser user, long id) {
@@ -201,8 +278,10 @@ public class Notifications {
       java.time.Instant sentAt,
       java.time.Instant acknowledgedAt) {}
 
-  private List<Notification> list(String where, long accountId, int limit, Locale locale) {
-    return jdbc.sql("SELECT * FROM notification WHERE " + where + " ORDER BY id DESC LIMIT :limit")
+  private List<Notification> list(
+      String where, String order, long accountId, int limit, Locale locale) {
+    return jdbc.sql(
+            "SELECT * FROM notification WHERE " + where + " ORDER BY " + order + " LIMIT :limit")
         .param("a", accountId)
         .param("limit", limit)
         .query(
@@ -229,7 +308,11 @@ public class Notifications {
                       : rs.getTimestamp("read_at").toInstant(),
                   rs.getTimestamp("acknowledged_at") == null
                       ? null
-                      : rs.getTimestamp("acknowledged_at").toInstant());
+                      : rs.getTimestamp("acknowledged_at").toInstant(),
+                  Priority.valueOf(rs.getString("priority")),
+                  rs.getTimestamp("settled_at") == null
+                      ? null
+                      : rs.getTimestamp("settled_at").toInstant());
             })
         .list();
   }

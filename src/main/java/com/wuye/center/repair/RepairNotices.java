@@ -39,7 +39,7 @@ class RepairNotices {
     Message m =
         Message.of("repair.notify.emergency", link(id), number, where)
             .from(RepairOrder.SUBJECT, id)
-            .mustAcknowledge();
+            .urgent();
     List<Long> onDuty =
         staff.onDuty(communityId, Role.TECHNICIAN).stream().map(StaffMember::id).toList();
     if (onDuty.isEmpty()) {

@@ -5,6 +5,7 @@ import com.wuye.center.repair.internal.RepairRepository.Stored;
 import com.wuye.center.shared.AuditTrail;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.NoticesSettled;
 import com.wuye.center.shared.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -92,6 +93,25 @@ class RepairOrders {
     }
     audit.record(AUDIT, o.id(), action, before, after);
     o.domainEvents().forEach(events::publishEvent);
+    settleNotices(action, before, o);
+  }
+
+  /**
+   * Issue 14: the notifications asking to take the order close once it is taken or over; a
+   * reassigned order's, for the technician it was taken from.
+   */
+  private void settleNotices(String action, Map<String, Object> before, RepairOrder o) {
+    switch (action) {
+      case "ACCEPTED", "ARRIVED", "COMPLETED", "CONFIRMED", "CLOSED", "CANCELLED" ->
+          events.publishEvent(NoticesSettled.all(RepairOrder.SUBJECT, o.id()));
+      case "REASSIGNED" -> {
+        if (before.get("assigneeStaffId") instanceof Number previous) {
+          events.publishEvent(
+              NoticesSettled.forStaff(RepairOrder.SUBJECT, o.id(), previous.longValue()));
+        }
+      }
+      default -> {}
+    }
   }
 
   /** Saves a change that moves no clock (a photo, a fee decision). */

@@ -97,16 +97,18 @@ class EmergencyBrowserTests {
       assertThat(kefu.find(By.id("acknowledgements")).getText()).contains("赵强").contains("未确认");
       kefu.screenshot("emergency-1-intake-done");
 
-      // the shift leader, in a second session: the assignment waits on the home page
+      // the shift leader, in a second session: the assignment is first on the home page's
+      // worklist (issue 14), and a red banner on every other page
       baoan.login("baoan");
       By myAck =
           By.xpath(
               "//section[contains(@class,'acks')]//div[contains(@class,'ack')][contains(., '"
                   + number
                   + "')]");
-      assertThat(baoan.find(myAck).getText()).contains("派两名保安");
+      By myDispatch = By.xpath("//ul[@id='dispatches-items']/li[contains(., '" + number + "')]");
+      assertThat(baoan.find(myDispatch).getText()).contains("派两名保安");
       WebElement home = baoan.driver().findElement(By.tagName("html"));
-      baoan.find(myAck).findElement(By.tagName("a")).click();
+      baoan.find(myDispatch).findElement(By.tagName("a")).click();
       new WebDriverWait(baoan.driver(), Duration.ofSeconds(15))
           .until(ExpectedConditions.stalenessOf(home));
       assertThat(baoan.path()).isEqualTo(caseUrl);

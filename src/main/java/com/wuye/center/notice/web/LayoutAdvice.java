@@ -53,12 +53,35 @@ class LayoutAdvice {
       model.addAttribute("unreadCount", 0L);
       model.addAttribute("awaitingAck", List.<Notification>of());
       model.addAttribute("pendingNotices", List.<StaffNotices.StaffNotice>of());
+      banners(model, List.of(), List.of());
       return;
     }
     model.addAttribute("menu", menu(user, contributors));
     model.addAttribute("unreadCount", notifications.unreadCount(user));
-    model.addAttribute("awaitingAck", notifications.awaitingAck(user, locale));
-    model.addAttribute("pendingNotices", staffNotices.pending(user));
+    List<Notification> awaiting = notifications.awaitingAck(user, locale);
+    List<StaffNotices.StaffNotice> pending = staffNotices.pending(user);
+    model.addAttribute("awaitingAck", awaiting);
+    model.addAttribute("pendingNotices", pending);
+    banners(model, awaiting, pending);
+  }
+
+  /**
+   * Issue 14: emergencies are red banners on top; then one row: the newest staff notice still to
+   * acknowledge (a lesson learned must be read), and everything else (older notices, assignments)
+   * folded under "N more", so the page's own content stays above the fold.
+   */
+  static void banners(
+      Model model, List<Notification> awaiting, List<StaffNotices.StaffNotice> pending) {
+    List<Notification> urgent = awaiting.stream().filter(Notification::emergency).toList();
+    List<Notification> action = awaiting.stream().filter(n -> !n.emergency()).toList();
+    int last = pending.size() - 1;
+    List<StaffNotices.StaffNotice> folded = last > 0 ? pending.subList(0, last) : List.of();
+    model.addAttribute("urgentAcks", urgent);
+    model.addAttribute(
+        "firstNotices", pending.isEmpty() ? List.of() : pending.subList(last, last + 1));
+    model.addAttribute("foldedNotices", folded);
+    model.addAttribute("actionAcks", action);
+    model.addAttribute("otherAckCount", action.size() + folded.size());
   }
 
   /** Whether the request's handler writes its answer itself (@RestController or @ResponseBody). */

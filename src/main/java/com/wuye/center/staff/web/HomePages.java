@@ -1,12 +1,10 @@
 package com.wuye.center.staff.web;
 
 import com.wuye.center.shared.Actors;
-import com.wuye.center.shared.CurrentUser;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page and each role's home. */
+/** The login page and where a login lands (the staff's worklists: {@code home}). */
 @Controller
 class HomePages {
 
@@ -23,12 +21,5 @@ class HomePages {
       return "redirect:/";
     }
     return "login";
-  }
-
-  @GetMapping("/staff")
-  String staffHome(Model model) {
-    CurrentUser user = Actors.require();
-    model.addAttribute("roles", user.roles().stream().sorted().toList());
-    return "staff/home";
   }
 }
