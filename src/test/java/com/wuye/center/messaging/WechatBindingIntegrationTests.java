@@ -14,6 +14,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.wuye.center.support.Api;
+import com.wuye.center.support.Browser;
 import com.wuye.center.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -29,6 +30,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +152,24 @@ class WechatBindingIntegrationTests {
     assertThat(resident.form("/portal/wechat/unbind", List.of()).status()).isEqualTo(302);
     assertThat(openid(residentId)).isNull();
     assertThat(resident.get("/portal/wechat").body()).contains("已解除微信绑定");
+  }
+
+  @Test
+  @DisplayName("WeChat binding in the portal: the QR code is shown on a desk and on a phone")
+  void thePortalShowsTheQrCode() {
+    try (Browser b = new Browser(port)) {
+      b.driver().manage().window().setSize(new Dimension(1366, 768));
+      b.login("13800000001").find(By.id("portal-home"));
+      b.click(By.linkText("微信通知"));
+      assertThat(b.find(By.id("wechat-status")).getText()).isNotBlank();
+      b.click(By.id("wechat-bind"));
+      assertThat(b.find(By.id("wechat-qr")).isDisplayed()).isTrue();
+      b.screenshot("wechat-1-qr-desk");
+      b.driver().manage().window().setSize(new Dimension(375, 812));
+      b.click(By.id("wechat-bind-again"));
+      assertThat(b.find(By.id("wechat-qr")).isDisplayed()).isTrue();
+      b.screenshot("wechat-2-qr-phone");
+    }
   }
 
   private String openid(long residentId) {
