@@ -82,6 +82,14 @@ public final class Billing {
       boolean refunded,
       String sourceId) {
 
+    /**
+     * Preselected at the counter: a charge already due by that day (next month's fees are not); the
+     * account lists them oldest due first.
+     */
+    public boolean dueBy(LocalDate day) {
+      return !dueDate.isAfter(day);
+    }
+
     public boolean open() {
       return outstanding.signum() > 0;
     }

@@ -8,7 +8,6 @@ import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.Text;
-import com.wuye.center.staff.StaffDirectory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,7 +30,7 @@ public class DayClose {
 
   private final DayCloseRepository days;
   private final DayReports reports;
-  private final StaffDirectory staff;
+  private final Shifts shifts;
   private final AuditTrail audit;
   private final Notifications notifications;
   private final Clock clock;
@@ -39,13 +38,13 @@ public class DayClose {
   DayClose(
       DayCloseRepository days,
       DayReports reports,
-      StaffDirectory staff,
+      Shifts shifts,
       AuditTrail audit,
       Notifications notifications,
       Clock clock) {
     this.days = days;
     this.reports = reports;
-    this.staff = staff;
+    this.shifts = shifts;
     this.audit = audit;
     this.notifications = notifications;
     this.clock = clock;
@@ -67,9 +66,26 @@ public class DayClose {
     }
   }
 
+  /** A receipt changes (a void) only while its day and its shift are open. */
+  void requireOpen(Billing.Payment receipt) {
+    requireOpen(receipt.cashierId(), receipt.businessDate());
+    shifts.requireShiftOpen(receipt.id());
+  }
+
+  /**
+   * The cashier takes money today: the day is open (share-locked, see {@link #requireOpen});
+   * returns the open shift the receipt belongs to, opened now if the last one was handed over.
+   */
+  long takingMoney(CurrentUser user, LocalDate today) {
+    requireOpen(user.staffId(), today);
+    return shifts.forPayment(user, today);
+  }
+
   /**
    * The cashier closes their own day: the system's totals per channel, the cash counted, the
-   * difference (explained if not zero) and the bank deposit. The day is locked from now on.
+   * difference (explained if not zero) and the bank deposit. The day is locked from now on. With
+   * shifts, the cash counted is what the drawer holds now: the day counts it together with what the
+   * day's hand-overs gave to colleagues, and the shift still open ends with the day.
    */
   public DayReports.Day close(CurrentUser user, LocalDate date, CloseCommand cmd) {
     long cashier = ownCashier(user);
@@ -77,7 +93,7 @@ public class DayClose {
     if (day.isAfter(LocalDate.now(clock))) {
       throw DomainException.invalid("date", "billing.error.day.future");
     }
-    BigDecimal counted = Money.nonNegative("countedCash", cmd.countedCash());
+    BigDecimal drawer = Money.nonNegative("countedCash", cmd.countedCash());
     BigDecimal deposit =
         cmd.bankDeposit() == null ? null : Money.nonNegative("bankDeposit", cmd.bankDeposit());
     String explanation = Text.optional("explanation", cmd.explanation(), 500);
@@ -87,8 +103,10 @@ public class DayClose {
     if (before.pendingVoids() > 0) {
       throw DomainException.rule("billing.error.day.voidsPending", before.pendingVoids());
     }
+    BigDecimal counted = drawer.add(shifts.handedOver(cashier, day));
     close.close(
         user, before.systemCash(), counted, explanation, deposit, depositRef, clock.instant());
+    shifts.closeWithDay(user, day, drawer, explanation);
     Map<String, Object> totals = new LinkedHashMap<>();
     before.totals().forEach((k, v) -> totals.put(k.name(), v));
     days.save(close, totals);
@@ -101,7 +119,7 @@ public class DayClose {
     after.put("explanation", explanation == null ? "" : explanation);
     after.put("bankDeposit", deposit);
     audit.record("billing_day", close.id(), "DAY_CLOSED", null, after);
-    for (long community : communitiesOf(cashier)) {
+    for (long community : reports.communitiesOf(cashier)) {
       notifications.notifyRole(
           community,
           Role.SUPERVISOR,
@@ -118,7 +136,7 @@ public class DayClose {
   /** A supervisor signs the closed day off. */
   public void signOff(CurrentUser user, long closeId) {
     CashierDay close = lock(closeId);
-    DayReports.requireServes(user, staff.find(close.cashierId()).orElseThrow());
+    reports.requireOversees(user, close.cashierId());
     close.signOff(user, clock.instant());
     days.save(close, null);
     audit.record(
@@ -134,7 +152,7 @@ public class DayClose {
     CashierDay close = lock(closeId);
     String reason = Text.optional("reason", reasonText, 500);
     close.reopen(user);
-    DayReports.requireServes(user, staff.find(close.cashierId()).orElseThrow());
+    reports.requireOversees(user, close.cashierId());
     if (reason == null) {
       throw DomainException.invalid("reason", "billing.error.day.reopenReason");
     }
@@ -162,9 +180,5 @@ public class DayClose {
   private CashierDay lock(long closeId) {
     return days.lock(closeId)
         .orElseThrow(() -> DomainException.notFound("billing.error.day.notFound"));
-  }
-
-  private List<Long> communitiesOf(long cashierId) {
-    return staff.find(cashierId).map(s -> List.copyOf(s.communityIds())).orElse(List.of());
   }
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A cashier's day as the close screen, the day report and the supervisors' list of closes show it:
- * the payments, the totals per channel, the cash the system expects, and what the close recorded.
+ * the payments, the totals per channel, the cash the system expects, the shifts and their
+ * hand-overs ({@link Shifts}), and what the close recorded.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,6 +36,7 @@ public class DayReports {
   private final LedgerRepository ledger;
   private final VoidRepository voids;
   private final StaffDirectory staff;
+  private final Shifts shifts;
   private final Clock clock;
 
   DayReports(
@@ -42,11 +44,13 @@ public class DayReports {
       LedgerRepository ledger,
       VoidRepository voids,
       StaffDirectory staff,
+      Shifts shifts,
       Clock clock) {
     this.days = days;
     this.ledger = ledger;
     this.voids = voids;
     this.staff = staff;
+    this.shifts = shifts;
     this.clock = clock;
   }
 
@@ -75,7 +79,14 @@ public class DayReports {
       List<Payment> payments,
       int pendingVoids,
       List<Reopening> reopenings,
-      int version) {
+      int version,
+      List<Shifts.ShiftLine> shifts,
+      BigDecimal handedOver) {
+
+    /** The shift taking money now, if any. */
+    public Shifts.ShiftLine openShift() {
+      return shifts.stream().filter(Shifts.ShiftLine::open).findFirst().orElse(null);
+    }
 
     public BigDecimal total() {
       return totals.entrySet().stream()
@@ -106,6 +117,8 @@ public class DayReports {
     int pending = voids.pendingOfDay(cashier, day);
     Optional<CashierDay> close = days.find(cashier, day);
     List<Reopening> reopenings = close.map(c -> days.reopenings(c.id())).orElse(List.of());
+    List<Shifts.ShiftLine> shiftLines = shifts.ofDay(cashier, day);
+    BigDecimal handedOver = shifts.handedOver(cashier, day);
     if (close.isEmpty() || close.get().status() == DayStatus.OPEN) {
       return new Day(
           close.map(CashierDay::id).orElse(null),
@@ -126,7 +139,9 @@ public class DayReports {
           payments,
           pending,
           reopenings,
-          close.map(CashierDay::version).orElse(0));
+          close.map(CashierDay::version).orElse(0),
+          shiftLines,
+          handedOver);
     }
     CashierDay c = close.get();
     return new Day(
@@ -148,7 +163,9 @@ public class DayReports {
         payments,
         pending,
         reopenings,
-        c.version());
+        c.version(),
+        shiftLines,
+        handedOver);
   }
 
   /** Closed days waiting for sign-off, and recent closes, of the cashiers the user oversees. */
@@ -181,6 +198,14 @@ public class DayReports {
    */
   static boolean serves(CurrentUser user, StaffMember cashier) {
     return user.has(Role.ADMIN) || cashier.communityIds().stream().anyMatch(user::servesCommunity);
+  }
+
+  void requireOversees(CurrentUser user, long cashierId) {
+    requireServes(user, staff.find(cashierId).orElseThrow());
+  }
+
+  List<Long> communitiesOf(long cashierId) {
+    return staff.find(cashierId).map(s -> List.copyOf(s.communityIds())).orElse(List.of());
   }
 
   static void requireServes(CurrentUser user, StaffMember cashier) {

@@ -24,10 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Books a checked payment or refund in one transaction: the unit's account locked, the cashier's
- * day open (CA-3), a receipt number taken from its gap-free series (CA-2), the charges settled
- * oldest first. A second booking with the same idempotency key fails on the database's unique key
- * and rolls back everything, its receipt number included ({@link CounterPayment} then answers with
- * the first booking).
+ * day open (CA-3) and the receipt in the cashier's open shift ({@link Shifts}), a receipt number
+ * taken from its gap-free series (CA-2), the charges settled oldest first. A second booking with
+ * the same idempotency key fails on the database's unique key and rolls back everything, its
+ * receipt number included ({@link CounterPayment} then answers with the first booking).
  */
 @Component
 @Transactional
@@ -68,7 +68,7 @@ class PaymentBooking {
   public PaymentResult pay(CurrentUser user, Estate.Unit unit, Order o) {
     ledger.lockAccount(unit.id(), unit.communityId());
     LocalDate today = LocalDate.now(clock);
-    days.requireOpen(user.staffId(), today);
+    long shift = days.takingMoney(user, today);
     List<Charge> charges = openCharges(unit, o.chargeIds());
     BigDecimal due = charges.stream().map(Charge::outstanding).reduce(Money.ZERO, BigDecimal::add);
     if (o.channel() == Channel.PREPAID) {
@@ -104,7 +104,8 @@ class PaymentBooking {
                 o.key(),
                 no.series(),
                 no.number(),
-                no.text()));
+                no.text()),
+            shift);
     BigDecimal left = o.amount();
     List<Map<String, Object>> allocated = new ArrayList<>();
     List<Charge> settled = new ArrayList<>();
@@ -164,7 +165,7 @@ class PaymentBooking {
       throw DomainException.invalid("kept", "billing.error.refund.kept", c.paid().toPlainString());
     }
     LocalDate today = LocalDate.now(clock);
-    days.requireOpen(user.staffId(), today);
+    long shift = days.takingMoney(user, today);
     ReceiptSeries.Number no = receipts.next(ReceiptSeries.Kind.REFUND, unit.communityId(), today);
     long id =
         ledger.insertPayment(
@@ -187,7 +188,8 @@ class PaymentBooking {
                 key,
                 no.series(),
                 no.number(),
-                no.text()));
+                no.text()),
+            shift);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("receiptNo", no.text());
     after.put("chargeId", c.id());

@@ -64,7 +64,7 @@ public class Voids {
     if (voids.ofPayment(paymentId).stream().anyMatch(v -> v.status() == VoidStatus.PENDING)) {
       throw DomainException.conflict("billing.error.void.pending");
     }
-    days.requireOpen(p.cashierId(), p.businessDate());
+    days.requireOpen(p);
     long id = voids.insert(paymentId, reason, user.staffId(), user.displayName(), clock.instant());
     audit.record(
         "billing_void",
@@ -108,7 +108,7 @@ public class Voids {
     }
     ledger.lockAccount(p.unitId(), p.communityId());
     if (approve) {
-      days.requireOpen(p.cashierId(), p.businessDate());
+      days.requireOpen(p);
       if (voids.refundedSince(p.id())) {
         throw DomainException.rule("billing.error.void.refunded");
       }

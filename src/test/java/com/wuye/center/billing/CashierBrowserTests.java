@@ -114,6 +114,7 @@ class CashierBrowserTests {
 
       // a second payment (this month's bill) turns out to be a mistake: ask for a void
       b.open("/staff/billing/units/" + unit);
+      tickAll(b); // this month's bill is not due yet: not preselected
       b.type(By.id("tendered"), "223.75");
       b.click(By.id("pay-submit"));
       String mistaken = b.find(By.id("receipt-no")).getText();
@@ -173,6 +174,7 @@ class CashierBrowserTests {
       b.driver().manage().deleteAllCookies();
       b.login(cashier, BillingFixtures.PASSWORD).find(By.id("staff-home"));
       b.open("/staff/billing/units/" + unit);
+      tickAll(b);
       b.type(By.id("tendered"), "223.75");
       b.click(By.id("pay-submit"));
       assertThat(b.find(By.id("refused")).getText()).contains("已日结");
@@ -195,6 +197,15 @@ class CashierBrowserTests {
     assertThat(day.get("totals").get("CASH").get("amount").decimalValue())
         .isEqualByComparingTo(new BigDecimal("299.25"));
     assertThat(day.get("status").asString()).isEqualTo("SIGNED_OFF");
+  }
+
+  /** Ticks every open charge (only charges already due come preselected). */
+  static void tickAll(Browser b) {
+    for (WebElement box : b.driver().findElements(By.cssSelector("input.charge"))) {
+      if (!box.isSelected()) {
+        box.click();
+      }
+    }
   }
 
   private static void accept(Browser b) {

@@ -173,14 +173,17 @@ public class LedgerRepository {
     return jdbc.sql(PREPAID).param("u", unitId).query(BigDecimal.class).single().setScale(2);
   }
 
-  /** Books a payment or refund; the unique idempotency key refuses a second one. */
-  public long insertPayment(NewPayment p) {
+  /**
+   * Books a payment or refund in the cashier's open shift; the unique idempotency key refuses a
+   * second one.
+   */
+  public long insertPayment(NewPayment p, long shiftId) {
     return jdbc.sql(
             "INSERT INTO billing_payment (community_id, unit_id, kind, cashier_staff_id, cashier_name, payer_name,"
                 + " channel, reference, amount_due, amount, tendered, change_given, refund_of_charge_id,"
-                + " business_date, paid_at, idempotency_key, receipt_series, receipt_number, receipt_no)"
+                + " business_date, paid_at, idempotency_key, receipt_series, receipt_number, receipt_no, shift_id)"
                 + " VALUES (:c, :u, :kind, :cashier, :cname, :payer, :ch, :ref, :due, :amount, :tendered, :change,"
-                + " :charge, :day, :at, :key, :series, :n, :no) RETURNING id")
+                + " :charge, :day, :at, :key, :series, :n, :no, :shift) RETURNING id")
         .param("c", p.communityId())
         .param("u", p.unitId())
         .param("kind", p.kind().name())
@@ -200,6 +203,7 @@ public class LedgerRepository {
         .param("series", p.receiptSeries())
         .param("n", p.receiptNumber())
         .param("no", p.receiptNo())
+        .param("shift", shiftId)
         .query(Long.class)
         .single();
   }

@@ -2,6 +2,7 @@ package com.wuye.center.billing.web;
 
 import com.wuye.center.billing.DayClose;
 import com.wuye.center.billing.DayReports;
+import com.wuye.center.billing.Shifts;
 import com.wuye.center.shared.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,10 +21,12 @@ class DayCloseApi {
 
   private final DayClose close;
   private final DayReports reports;
+  private final Shifts shifts;
 
-  DayCloseApi(DayClose close, DayReports reports) {
+  DayCloseApi(DayClose close, DayReports reports, Shifts shifts) {
     this.close = close;
     this.reports = reports;
+    this.shifts = shifts;
   }
 
   record Reason(String reason) {}
@@ -41,6 +44,15 @@ class DayCloseApi {
   DayReports.Day close(
       @RequestParam(required = false) LocalDate date, @RequestBody DayClose.CloseCommand body) {
     return close.close(Actors.require(), date, body);
+  }
+
+  @PostMapping("/api/v1/billing/shift/hand-over")
+  @Operation(
+      summary =
+          "Hand over my open shift (交班): cash counted, difference explained, handed to a colleague;"
+              + " the next payment opens the next shift")
+  Shifts.ShiftLine handOver(@RequestBody Shifts.HandOver body) {
+    return shifts.handOver(Actors.require(), body);
   }
 
   @PostMapping("/api/v1/billing/day-closes/{id}/sign-off")

@@ -3,12 +3,14 @@ package com.wuye.center.billing.web;
 import com.wuye.center.billing.DayClose;
 import com.wuye.center.billing.DayReports;
 import com.wuye.center.billing.Money;
+import com.wuye.center.billing.Shifts;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.FormSubmission;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +30,24 @@ class DayPages {
   private final DayClose close;
   private final DayReports reports;
   private final BillingExcel excel;
+  private final Shifts shifts;
 
-  DayPages(DayClose close, DayReports reports, BillingExcel excel) {
+  DayPages(DayClose close, DayReports reports, BillingExcel excel, Shifts shifts) {
     this.close = close;
     this.reports = reports;
     this.excel = excel;
+    this.shifts = shifts;
+  }
+
+  /**
+   * A hand-over as typed (交班): the cash counted, why it differs, who takes it; named apart from the
+   * day close's fields on the same page.
+   */
+  public record HandOverForm(String shiftCash, String shiftExplanation, Long handedTo) {
+
+    Shifts.HandOver command() {
+      return new Shifts.HandOver(Money.parse("countedCash", shiftCash), shiftExplanation, handedTo);
+    }
   }
 
   /** The close as typed: amounts are typed text ("1,280.00"). */
@@ -66,7 +81,9 @@ class DayPages {
     CurrentUser user = Actors.require();
     DayReports.Day day = reports.day(user, cashier, date);
     model.addAttribute("day", day);
-    model.addAttribute("own", user.staffId() != null && user.staffId() == day.cashierId());
+    boolean own = user.staffId() != null && user.staffId() == day.cashierId();
+    model.addAttribute("own", own);
+    model.addAttribute("takers", own && day.openShift() != null ? shifts.takers(user) : List.of());
     model.addAttribute("canSignOff", user.hasAny(Role.SUPERVISOR, Role.MANAGER));
     model.addAttribute("canReopen", user.has(Role.MANAGER));
     return "billing/day";
@@ -77,6 +94,13 @@ class DayPages {
     return FormSubmission.of(binding, redirect, form)
         .saved("billing.day.closedSaved")
         .run(form.dayPage(), () -> close.close(Actors.require(), form.date(), form.command()));
+  }
+
+  @PostMapping("/staff/billing/shift/hand-over")
+  String handOver(@Valid HandOverForm form, BindingResult binding, RedirectAttributes redirect) {
+    return FormSubmission.of(binding, redirect, form)
+        .saved("billing.shift.handedOverSaved")
+        .run("/staff/billing/day", () -> shifts.handOver(Actors.require(), form.command()));
   }
 
   @GetMapping("/staff/billing/closes")

@@ -147,6 +147,17 @@ public class ContactRepository {
         .update();
   }
 
+  /** Whether a binding's state is still usable (unused, not expired) at {@code now}. */
+  public boolean bindingUsable(String token, Instant now) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM messaging_wechat_binding"
+                + " WHERE token = :t AND used_at IS NULL AND expires_at > :now)")
+        .param("t", token)
+        .param("now", Timestamp.from(now))
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Uses a binding scene once, while valid; the resident it was for. */
   public Optional<Long> useBinding(String token, String openid, Instant now) {
     return jdbc.sql(

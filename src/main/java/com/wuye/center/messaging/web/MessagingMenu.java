@@ -1,6 +1,7 @@
 package com.wuye.center.messaging.web;
 
 import com.wuye.center.messaging.OutboxQueries;
+import com.wuye.center.shared.Role;
 import com.wuye.center.shared.web.MenuItem;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ class MessagingMenu implements MenuItem.Contributor {
   public List<MenuItem> menuItems() {
     return List.of(
         new MenuItem(
-            "messaging.nav.outbox", "/staff/messaging/outbox", Set.of(OutboxQueries.READERS), 80));
+            "messaging.nav.outbox", "/staff/messaging/outbox", Set.of(OutboxQueries.READERS), 80),
+        new MenuItem("messaging.nav.wechat", "/portal/wechat", Set.of(Role.RESIDENT), 90));
   }
 }

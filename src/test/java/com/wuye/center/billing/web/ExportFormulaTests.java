@@ -86,7 +86,9 @@ class ExportFormulaTests {
             List.of(),
             0,
             List.of(),
-            0);
+            0,
+            List.of(),
+            BigDecimal.ZERO);
     assertThat(hostileCells(excel.dayReport(day, Locale.CHINA))).hasSize(3);
   }
 
