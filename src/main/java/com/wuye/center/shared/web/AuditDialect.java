@@ -72,7 +72,8 @@ class AuditDialect extends AbstractDialect implements IExpressionObjectDialect {
     private static final Pattern REFERENCE = Pattern.compile("(staff|resident):(\\d+)(?::.*)?");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
     private static final Pattern MONEY =
-        Pattern.compile("(?i).*(amount|fee|price|total|cash|deposit|balance|prepaid|arrears).*");
+        Pattern.compile(
+            "(?i).*(amount|fee|price|total|cash|deposit|balance|prepaid|arrears|tendered|change).*");
 
     private final MessageSource messages;
     private final ObjectProvider<ActorNames> names;
