@@ -62,7 +62,8 @@ public class ComplaintClosing {
         met);
     store.save(c, user);
     Complaint.Closing k = c.closing();
-    store.timeline(id, "CLOSED", k.outcome().name() + "：" + summary(k), user, now);
+    // the outcome is shown by its label in the closing section; the timeline says what was done
+    store.timeline(id, "CLOSED", summary(k), user, now);
     store.audit(id, "CLOSED", Map.of("status", "OPEN"), audited(k));
     if (c.filedByResidentId() != null) {
       notifications.notifyResident(

@@ -283,8 +283,16 @@ public class EstateDirectory {
   }
 
   /**
+   * What a search by the last digits of a phone matches ("0002" finds 138****0002): four digits or
+   * more end the phone; anything else matches no phone by its end.
+   */
+  static String phoneTail(String q) {
+    return q.matches("\\d{4,11}") ? "%" + q : "";
+  }
+
+  /**
    * Units of the communities the user serves, matching a search by unit code ("3-2-1501" or part),
-   * a current occupant's name, or phone; paginated.
+   * a current occupant's name, or phone (whole, or its last four digits or more); paginated.
    */
   public Paged<UnitRow> searchUnits(
       CurrentUser user, Long communityId, String query, int page, int size) {
@@ -305,7 +313,7 @@ public class EstateDirectory {
     if (!q.isEmpty()) {
       where.append(
           " AND (u.code LIKE :like OR EXISTS (SELECT 1 FROM occupancy o JOIN resident r ON r.id = o.resident_id"
-              + " WHERE o.unit_id = u.id AND o.moved_out IS NULL AND (r.name LIKE :like OR r.phone = :q)))");
+              + " WHERE o.unit_id = u.id AND o.moved_out IS NULL AND (r.name LIKE :like OR r.phone = :q OR r.phone LIKE :tail)))");
     }
     String from = " FROM unit u JOIN community c ON c.id = u.community_id";
     var count = jdbc.sql("SELECT count(*)" + from + where);
@@ -326,7 +334,7 @@ public class EstateDirectory {
         spec.param("communities", communities);
       }
       if (!q.isEmpty()) {
-        spec.param("like", like).param("q", q);
+        spec.param("like", like).param("q", q).param("tail", phoneTail(q));
       }
     }
     long total = count.query(Long.class).single();

@@ -144,6 +144,27 @@ class EstateAccessIntegrationTests {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName(
+      "a desk search by the last digits of a phone (0002) finds the unit; phones stay masked")
+  void unitSearchByTheLastDigitsOfAPhone() {
+    Api kefu = Api.login(port, "kefu");
+    var byTail = kefu.get("/api/v1/units?q=0002").json();
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    byTail.get("items").forEach(i -> codes.add(i.get("code").asString()));
+    assertThat(codes).contains("1-1-102");
+    byTail
+        .get("items")
+        .forEach(
+            i -> {
+              String phone = i.path("ownerPhone").isString() ? i.get("ownerPhone").asString() : "";
+              assertThat(phone.isEmpty() || phone.contains("****")).as(phone).isTrue();
+            });
+    assertThat(EstateDirectory.phoneTail("0002")).isEqualTo("%0002");
+    assertThat(EstateDirectory.phoneTail("002")).as("three digits: too short").isEmpty();
+    assertThat(EstateDirectory.phoneTail("1-1-102")).isEmpty();
+  }
+
+  @Test
   void anOccupantActivatesTheirPortalLoginWithACodeFromCustomerServiceAndSeesOnlyTheirUnit() {
     Api kefu = Api.login(port, "kefu");
     long unitId = demoUnit("2-2-1202");

@@ -205,6 +205,11 @@ public final class PolicyRequests {
 
   // ---- paths and parameters
 
+  /** The names of a pattern's path variables. */
+  public static List<String> pathVariableNames(String pattern) {
+    return pathVariables(pattern);
+  }
+
   static List<String> pathVariables(String pattern) {
     List<String> out = new ArrayList<>();
     var m = java.util.regex.Pattern.compile("\\{(\\w+)(?::[^}]*)?}").matcher(pattern);

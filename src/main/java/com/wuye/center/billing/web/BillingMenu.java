@@ -42,8 +42,11 @@ class BillingMenu implements MenuItem.Contributor {
         new MenuItem(
             "billing.nav.setup",
             "/staff/billing/setup",
-            EnumSet.of(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN, Role.CASHIER, Role.TECHNICIAN),
+            EnumSet.of(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN, Role.CASHIER),
             46),
+        // the technician's part of the setup page is entering meter readings
+        new MenuItem(
+            "billing.nav.readings", "/staff/billing/setup", EnumSet.of(Role.TECHNICIAN), 46),
         new MenuItem("billing.nav.portal", "/portal/billing", EnumSet.of(Role.RESIDENT), 40));
   }
 }

@@ -59,6 +59,8 @@ class SetupPages {
     model.addAttribute("thisMonth", YearMonth.now(clock).toString());
     model.addAttribute("canRun", user.hasAny(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN));
     model.addAttribute("canRate", user.hasAny(Role.MANAGER, Role.ADMIN));
+    boolean setsUp = user.hasAny(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN, Role.CASHIER);
+    model.addAttribute("titleKey", setsUp ? "billing.nav.setup" : "billing.nav.readings");
     return "billing/setup";
   }
 
