@@ -46,6 +46,19 @@ final class Explain {
     q.put("S4 order timeline (order " + order + ")", "SELECT e.*, t.name AS technician_name FROM repair_event e LEFT JOIN staff t ON t.id = (e.data->>'technicianId')::bigint"
         + " WHERE e.order_id = " + order + " ORDER BY e.id");
     q.put("S4 clock events (order " + order + ")", "SELECT * FROM deadline_clock_event WHERE clock_id = (SELECT resolve_clock_id FROM repair_order WHERE id = " + order + ") ORDER BY id");
+    // S8: the dashboard's heaviest statement company-wide for last month (time to close, median
+    // and p90), as the app sends it (every community; the report's facts are not generated here)
+    java.time.YearMonth last = java.time.YearMonth.now(RepairData.ZONE).minusMonths(1);
+    String from = last.atDay(1).atStartOfDay(RepairData.ZONE).toOffsetDateTime().toString();
+    String to = last.plusMonths(1).atDay(1).atStartOfDay(RepairData.ZONE).toOffsetDateTime().toString();
+    q.put("S8 dashboard time to close (company, " + last + ")", "SELECT date_trunc('month', o.completed_at AT TIME ZONE 'Asia/Shanghai') AS b,"
+        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.completed_at - o.reported_at) / 3600) AS median,"
+        + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM o.completed_at - o.reported_at) / 3600) AS p90"
+        + " FROM repair_order o WHERE o.community_id = ANY(ARRAY(SELECT id FROM community)) AND o.completed_at >= '" + from + "' AND o.completed_at < '" + to + "'"
+        + " GROUP BY 1");
+    q.put("S8 dashboard deadline rate (company, " + last + ")", "SELECT date_trunc('month', f.at AT TIME ZONE 'Asia/Shanghai') AS b,"
+        + " avg(CASE WHEN f.deadline_met THEN 1 ELSE 0 END) FROM report_fact f WHERE f.kind = 'REPAIR_CLOSED'"
+        + " AND f.community_id = ANY(ARRAY(SELECT id FROM community)) AND f.at >= '" + from + "' AND f.at < '" + to + "' GROUP BY 1");
     q.put("sweep: due clocks", "SELECT * FROM deadline_clock WHERE state = 'RUNNING' AND next_fire_at <= now() ORDER BY next_fire_at LIMIT 500");
     Map<String, Object> out = new LinkedHashMap<>();
     try (Statement s = db.createStatement()) {
