@@ -71,8 +71,9 @@ public class DemoHistory {
   private record Person(long id, String username, String name) {}
 
   /**
-   * Writes {@code days} days of history ending three days before {@code end} for the community
-   * (which needs units and at least one technician and one customer-service member).
+   * Writes {@code days} days of history ending six days before {@code end} (so even a late return
+   * visit is in the past) for the community (which needs units and at least one technician and one
+   * customer-service member).
    */
   @Transactional
   public Result generate(long communityId, long seed, Instant end, int days) {
@@ -101,7 +102,7 @@ public class DemoHistory {
       return new Result(0, 0, 0, 0);
     }
     Person lead = leads.isEmpty() ? service.get(0) : leads.get(0);
-    LocalDate last = LocalDate.ofInstant(end, ClockConfiguration.ZONE).minusDays(3);
+    LocalDate last = LocalDate.ofInstant(end, ClockConfiguration.ZONE).minusDays(6);
     LocalDate first = last.minusDays(days - 1L);
     Batches b = new Batches(jdbc);
     int repairs = 0;

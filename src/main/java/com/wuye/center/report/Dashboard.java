@@ -320,7 +320,10 @@ public class Dashboard {
         .param("c", f.communities().toArray(Long[]::new))
         .param("p1", months.get(0).label())
         .param("p2", months.get(months.size() - 1).label())
-        .query((ResultSet rs) -> rate.put(rs.getString(1), dbl(rs, "rate")));
+        .query(
+            (ResultSet rs) -> {
+              rate.put(rs.getString(1), dbl(rs, "rate"));
+            });
     List<Double> values = months.stream().map(b -> rate.get(b.label())).toList();
     return new Chart("collection", "%", "bar", months, List.of(new Series("rate", values)));
   }

@@ -22,7 +22,7 @@ public record HistoryCommunity(Demo.NewCommunity community, Map<String, String> 
 
   public static final String PASSWORD = "Hist#2026x";
 
-  /** The history ends three days before this instant (a fixed day, whatever the test clock). */
+  /** The history ends six days before this instant (a fixed day, whatever the test clock). */
   public static final Instant END = Instant.parse("2026-06-30T04:00:00Z");
 
   public long id() {
