@@ -64,6 +64,19 @@ final class Explain {
         + " WHERE o.assignee_staff_id = " + tech + " AND o.status IN ('DISPATCHED', 'ACCEPTED', 'ON_SITE', 'COMPLETED') ORDER BY o.priority, o.due_at, o.id LIMIT 50");
     q.put("S6 every page: banners (open assignments, emergencies first)", "SELECT * FROM notification WHERE account_id = (SELECT account_id FROM notification ORDER BY id DESC LIMIT 1)"
         + " AND requires_ack AND acknowledged_at IS NULL AND settled_at IS NULL ORDER BY (priority = 'EMERGENCY') DESC, id DESC LIMIT 20");
+    // S8: the dashboard's heaviest statement company-wide for last month (time to close, median
+    // and p90), as the app sends it (every community; the report's facts are not generated here)
+    java.time.YearMonth last = java.time.YearMonth.now(RepairData.ZONE).minusMonths(1);
+    String from = last.atDay(1).atStartOfDay(RepairData.ZONE).toOffsetDateTime().toString();
+    String to = last.plusMonths(1).atDay(1).atStartOfDay(RepairData.ZONE).toOffsetDateTime().toString();
+    q.put("S8 dashboard time to close (company, " + last + ")", "SELECT date_trunc('month', o.completed_at AT TIME ZONE 'Asia/Shanghai') AS b,"
+        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.completed_at - o.reported_at) / 3600) AS median,"
+        + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM o.completed_at - o.reported_at) / 3600) AS p90"
+        + " FROM repair_order o WHERE o.community_id = ANY(ARRAY(SELECT id FROM community)) AND o.completed_at >= '" + from + "' AND o.completed_at < '" + to + "'"
+        + " GROUP BY 1");
+    q.put("S8 dashboard deadline rate (company, " + last + ")", "SELECT date_trunc('month', f.at AT TIME ZONE 'Asia/Shanghai') AS b,"
+        + " avg(CASE WHEN f.deadline_met THEN 1 ELSE 0 END) FROM report_fact f WHERE f.kind = 'REPAIR_CLOSED'"
+        + " AND f.community_id = ANY(ARRAY(SELECT id FROM community)) AND f.at >= '" + from + "' AND f.at < '" + to + "' GROUP BY 1");
     q.put("sweep: due clocks", "SELECT * FROM deadline_clock WHERE state = 'RUNNING' AND next_fire_at <= now() ORDER BY next_fire_at LIMIT 500");
     Map<String, Object> out = new LinkedHashMap<>();
     try (Statement s = db.createStatement()) {

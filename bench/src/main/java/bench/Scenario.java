@@ -70,6 +70,13 @@ record Scenario(String name, String title, List<Req> requests) {
             + " JOIN staff_community sc ON sc.staff_id = a.staff_id WHERE a.kind = 'STAFF' AND a.enabled"
             + " ORDER BY (SELECT count(*) FROM repair_order o WHERE o.community_id = sc.community_id AND o.status NOT IN ('CLOSED', 'CANCELLED')) DESC, a.id",
         16), "/api/v1/reports/summary?communityId={communityId}"));
+    // S8: the managers' dashboard (charts) company-wide for last month, as a company role sees it
+    java.time.YearMonth last = java.time.YearMonth.now(RepairData.ZONE).minusMonths(1);
+    list.add(get("S8", "dashboard charts, company-wide month", Fixture.logins(run, db,
+        "SELECT a.username, '" + last.atDay(1) + "' AS \"from\", '" + last.atEndOfMonth() + "' AS \"to\" FROM account a"
+            + " JOIN staff_role r ON r.staff_id = a.staff_id AND r.role IN ('COMPANY_MANAGER', 'ADMIN')"
+            + " WHERE a.kind = 'STAFF' AND a.enabled ORDER BY a.id",
+        16), "/api/v1/dashboard?from={from}&to={to}&grain=MONTH"));
     return list;
   }
 

@@ -35,20 +35,10 @@ class CounterDemo {
 
   /** Pays the month's open charges of the demo units; returns how many units paid. */
   int payMonth(long community, YearMonth month) {
-    List<StaffMember> cashiers = staff.withRole(community, Role.CASHIER);
-    if (cashiers.isEmpty()) {
+    CurrentUser cashier = cashier(community);
+    if (cashier == null) {
       return 0;
     }
-    StaffMember c = cashiers.get(0);
-    CurrentUser cashier =
-        new CurrentUser(
-            c.accountId() == null ? 0 : c.accountId(),
-            "shouyin",
-            c.name(),
-            c.id(),
-            null,
-            Set.of(Role.CASHIER),
-            Set.of(community));
     int paid = 0;
     for (int floor = 1; floor <= 10; floor++) {
       var unit = estate.unitByCode(community, "2-1-" + floor + "01");
@@ -79,5 +69,67 @@ class CounterDemo {
       paid++;
     }
     return paid;
+  }
+
+  /**
+   * The history's payments: every unit settles its open charges up to a month of its own — most
+   * through last month, some a few months behind, a few not at all — so the collection rate and the
+   * arrears ageing have every bucket. Deterministic (by the unit's code); returns how many paid.
+   */
+  int payHistory(long community, YearMonth current) {
+    CurrentUser cashier = cashier(community);
+    if (cashier == null) {
+      return 0;
+    }
+    int paid = 0;
+    for (var b : estate.buildings(community)) {
+      for (var unit : estate.unitsOfBuilding(b.id())) {
+        int h = Math.floorMod(unit.code().hashCode() * 31 + 7, 100);
+        int behind = h < 72 ? 1 : h < 82 ? 2 : h < 90 ? 3 : h < 95 ? 5 : 99;
+        if (behind == 99) {
+          continue;
+        }
+        String through = current.minusMonths(behind).toString();
+        var open =
+            accounts.account(cashier, unit.id()).open().stream()
+                .filter(ch -> ch.period().compareTo(through) <= 0)
+                .toList();
+        if (open.isEmpty()) {
+          continue;
+        }
+        BigDecimal due =
+            open.stream().map(Billing.Charge::outstanding).reduce(Money.ZERO, BigDecimal::add);
+        boolean wechat = h % 3 == 0;
+        counter.pay(
+            cashier,
+            unit.id(),
+            new CounterPayment.PayCommand(
+                open.stream().map(Billing.Charge::id).toList(),
+                due,
+                wechat ? Channel.WECHAT : Channel.CASH,
+                wechat ? null : due.setScale(-2, RoundingMode.UP),
+                null,
+                "demo-history-" + unit.id() + "-" + through,
+                null));
+        paid++;
+      }
+    }
+    return paid;
+  }
+
+  private CurrentUser cashier(long community) {
+    List<StaffMember> cashiers = staff.withRole(community, Role.CASHIER);
+    if (cashiers.isEmpty()) {
+      return null;
+    }
+    StaffMember c = cashiers.get(0);
+    return new CurrentUser(
+        c.accountId() == null ? 0 : c.accountId(),
+        "shouyin",
+        c.name(),
+        c.id(),
+        null,
+        Set.of(Role.CASHIER),
+        Set.of(community));
   }
 }
