@@ -12,7 +12,10 @@ public enum ConductReply {
   /** 记不清: the resident does not remember. */
   UNSURE;
 
-  /** The technician's own check (true = done) agrees with this answer, or the answer is unsure. */
+  /**
+   * This answer contradicts the technician's own check (true = done): a no where the technician
+   * confirmed it, a yes where they did not; "don't remember" contradicts nothing.
+   */
   public boolean contradicts(boolean technicianConfirmed) {
     return this == (technicianConfirmed ? NO : YES);
   }

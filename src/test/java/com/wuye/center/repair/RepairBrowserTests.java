@@ -196,6 +196,23 @@ class RepairBrowserTests {
                   .single())
           .isEqualTo(1);
       b.screenshot("repair-8c-portal-confirmed-375");
+
+      // customer service sees the resident's own answers next to the technician's
+      switchUser(b, "kefu");
+      b.driver().manage().window().setSize(new Dimension(1366, 768));
+      b.open("/staff/repairs/" + id);
+      assertThat(b.find(By.id("conduct")).getText()).contains("记不清");
+      scrollTo(b, "#conduct");
+      b.screenshot("repair-8e-staff-conduct-answers-1366");
+      // the managers' report: 否 / 记不清 / 已答 and the answer rate per technician
+      switchUser(b, "jingli");
+      b.open("/staff/reports?days=7");
+      assertThat(b.find(By.id("report-staff")).getText()).contains("记不清").contains("答题率");
+      scrollTo(b, "#report-staff");
+      b.screenshot("repair-8f-report-conduct-1366");
+      b.driver().manage().window().setSize(new Dimension(375, 812));
+      scrollTo(b, "#report-staff");
+      b.screenshot("repair-8g-report-conduct-375");
     }
   }
 
