@@ -72,7 +72,8 @@ public class Reports {
   /**
    * Per staff member who closed or served something in the period. The residents' conduct answers:
    * asked, answered yes or no ({@code conductAnswers}: the answer rate is answers / asked), no, and
-   * "don't remember" (asked, not counted as answered).
+   * "don't remember" (asked, not counted as answered). Answers from the preset form of before V165
+   * are not counted (V167).
    */
   public record StaffLine(
       long staffId,
@@ -166,7 +167,7 @@ public class Reports {
                 "WITH facts AS (SELECT * FROM report_fact WHERE community_id = ANY(:c) AND at >= :since AND staff_id IS NOT NULL),"
                     + " conduct AS (SELECT staff_id, count(*) AS asked, count(*) FILTER (WHERE answer IN ('YES', 'NO')) AS answers,"
                     + "   count(*) FILTER (WHERE answer = 'NO') AS no, count(*) FILTER (WHERE answer = 'UNSURE') AS unsure FROM report_conduct"
-                    + "   WHERE at >= :since AND community_id = ANY(:c) AND staff_id IS NOT NULL GROUP BY staff_id)"
+                    + "   WHERE at >= :since AND community_id = ANY(:c) AND staff_id IS NOT NULL AND NOT preset GROUP BY staff_id)"
                     + " SELECT s.id, s.name,"
                     + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_COMPLETED') AS completed,"
                     + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS repairs,"
