@@ -14,8 +14,8 @@ import java.util.Map;
  * @param technicianStaffId the technician who did the work
  * @param satisfied whether the resident was satisfied
  * @param residentConduct the resident's answer to each conduct item that applies (EN-1, EN-2, EN-4,
- *     EN-5: true = the technician did it, false = did not, null = asked but not answered), to
- *     compare with the technician's own checklist
+ *     EN-5: yes, no or don't remember — each chosen by the resident, none preset), to compare with
+ *     the technician's own checklist
  * @param extraAsked EN-6: the resident's answer to "was anything asked of you beyond the listed
  *     fee?" (a yes also opens an integrity case, see {@link RepairIntegrityCaseOpened})
  * @param speedRating 1–5, or null when not rated this round (not satisfied, or rated before)
@@ -28,14 +28,13 @@ public record RepairConfirmed(
     long communityId,
     Long technicianStaffId,
     boolean satisfied,
-    Map<ConductItem, Boolean> residentConduct,
+    Map<ConductItem, ConductReply> residentConduct,
     Boolean extraAsked,
     Integer speedRating,
     Integer serviceRating,
     Instant at) {
 
   public RepairConfirmed {
-    // an EnumMap copy: a null value (asked, not answered) is kept, unlike Map.copyOf
     residentConduct =
         residentConduct == null || residentConduct.isEmpty()
             ? Map.of()

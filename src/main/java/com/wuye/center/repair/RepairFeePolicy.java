@@ -12,9 +12,11 @@ import java.util.Set;
 /**
  * EN-6 "收取费用合理，不得损公肥私" and CA-4: what a completed repair may charge. In-unit repairs are charged
  * only by items of the published price list (维修收费标准) times quantities; common-area repairs are
- * free; an item not on the list is charged only after a supervisor approved and priced it; a rework
- * after the charge was handed to the cashier is free. The technician gives items and quantities
- * only, never money: prices come from the list or the supervisor.
+ * free; an item not on the list is charged only after a supervisor approved and priced it and the
+ * resident agreed to that price (before the extra work: the order cannot be completed while the
+ * resident has not answered; a declined item is not charged, EN-6); a rework after the charge was
+ * handed to the cashier is free. The technician gives items and quantities only, never money:
+ * prices come from the list or the supervisor.
  */
 public final class RepairFeePolicy {
 
@@ -42,14 +44,34 @@ public final class RepairFeePolicy {
     REJECTED
   }
 
-  /** An item not on the list, proposed by the technician, decided by a supervisor. */
+  /** The resident's answer to an approved unlisted item (EN-6, issue 16). */
+  public enum Agreement {
+    AGREED,
+    DECLINED
+  }
+
+  /**
+   * An item not on the list, proposed by the technician, decided by a supervisor and then agreed to
+   * (or declined) by the resident.
+   *
+   * @param agreement the resident's answer, null while not given
+   * @param agreementRequired false only for items approved before the resident was asked (V166)
+   */
   public record ExtraLine(
       long id,
       String item,
       String unit,
       BigDecimal quantity,
       BigDecimal unitPrice,
-      Approval approval) {}
+      Approval approval,
+      Agreement agreement,
+      boolean agreementRequired) {
+
+    /** Approved and priced, waiting for the resident's yes or no. */
+    public boolean awaitingResident() {
+      return approval == Approval.APPROVED && agreementRequired && agreement == null;
+    }
+  }
 
   /** A charged line: quantity × price = amount, all exact. */
   public record Line(
@@ -106,16 +128,23 @@ public final class RepairFeePolicy {
     for (ExtraLine e : extras == null ? List.<ExtraLine>of() : extras) {
       switch (e.approval()) {
         case PENDING -> throw DomainException.ruleOn("fees", "repair.error.extraPending", e.item());
-        case APPROVED ->
-            lines.add(
-                new Line(
-                    null,
-                    e.id(),
-                    e.item(),
-                    e.unit(),
-                    e.quantity(),
-                    e.unitPrice(),
-                    amount(e.quantity(), e.unitPrice())));
+        case APPROVED -> {
+          if (e.awaitingResident()) {
+            throw DomainException.ruleOn("fees", "repair.error.extraNotAgreed", e.item());
+          }
+          if (e.agreement() == Agreement.DECLINED) {
+            continue;
+          }
+          lines.add(
+              new Line(
+                  null,
+                  e.id(),
+                  e.item(),
+                  e.unit(),
+                  e.quantity(),
+                  e.unitPrice(),
+                  amount(e.quantity(), e.unitPrice())));
+        }
         case REJECTED -> {}
       }
     }

@@ -90,9 +90,14 @@ class RepairNotices {
   /** Completed: the resident who reported it, or the unit's occupants. */
   void completed(Stored s) {
     long id = s.order().id();
-    Message m =
+    toResidents(
+        s,
         Message.of("repair.notify.completed", "/portal/repairs/" + id, s.order().number())
-            .from(RepairOrder.SUBJECT, id);
+            .from(RepairOrder.SUBJECT, id));
+  }
+
+  /** The resident who reported the order, or the unit's occupants. */
+  private void toResidents(Stored s, Message m) {
     if (s.facts().reporterResidentId() != null) {
       notifications.notifyResident(s.facts().reporterResidentId(), m);
     } else if (s.facts().unitId() != null) {
@@ -113,11 +118,27 @@ class RepairNotices {
             .mustAcknowledge());
   }
 
-  void extraFeeDecided(RepairOrder o, boolean approved) {
+  void extraFeeDecided(Stored s, boolean approved) {
+    RepairOrder o = s.order();
     if (o.assigneeStaffId() != null) {
       toStaff(
           o.assigneeStaffId(),
           message(approved ? "repair.notify.extraApproved" : "repair.notify.extraRejected", o));
+    }
+    if (approved) {
+      toResidents(
+          s,
+          Message.of("repair.notify.extraToAgree", "/portal/repairs/" + o.id(), o.number())
+              .from(RepairOrder.SUBJECT, o.id()));
+    }
+  }
+
+  /** EN-6: the technician learns whether the resident agreed to the priced extra item. */
+  void extraFeeAnswered(RepairOrder o, boolean agreed) {
+    if (o.assigneeStaffId() != null) {
+      toStaff(
+          o.assigneeStaffId(),
+          message(agreed ? "repair.notify.extraAgreed" : "repair.notify.extraDeclined", o));
     }
   }
 

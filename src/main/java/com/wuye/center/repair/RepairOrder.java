@@ -84,6 +84,8 @@ public final class RepairOrder {
     EXTRA_FEE_REQUESTED,
     EXTRA_FEE_APPROVED,
     EXTRA_FEE_REJECTED,
+    EXTRA_FEE_AGREED,
+    EXTRA_FEE_DECLINED,
     COMPLETED,
     CONFIRMED,
     NOT_SATISFIED,
@@ -105,7 +107,7 @@ public final class RepairOrder {
    * @param serviceRating 1–5, or null when not rated this round
    */
   public record ResidentAnswers(
-      Map<ConductItem, Boolean> conduct,
+      Map<ConductItem, ConductReply> conduct,
       boolean extraAsked,
       Integer speedRating,
       Integer serviceRating) {}

@@ -226,6 +226,10 @@ public class RepairOrderPage {
         args.add(Objects.toString(d.get("unit"), ""));
       }
       case EXTRA_FEE_APPROVED -> args.add(Objects.toString(d.get("unitPrice"), ""));
+      case EXTRA_FEE_AGREED, EXTRA_FEE_DECLINED -> {
+        args.add(Objects.toString(d.get("item"), ""));
+        details.add("repair.confirmChannel." + d.get("channel"));
+      }
       case RETURN_VISIT ->
           details.add(
               Boolean.TRUE.equals(d.get("satisfied"))
@@ -327,10 +331,15 @@ public class RepairOrderPage {
       List<OrderPageReads.Conduct> answers, RepairOrder.Area area) {
     int round = answers.stream().mapToInt(OrderPageReads.Conduct::round).max().orElse(0);
     Map<ConductItem, Boolean> tech = new EnumMap<>(ConductItem.class);
-    Map<ConductItem, Boolean> resident = new EnumMap<>(ConductItem.class);
+    Map<ConductItem, ConductReply> resident = new EnumMap<>(ConductItem.class);
     for (OrderPageReads.Conduct c : answers) {
-      if (c.round() == round) {
-        (c.source().equals("TECHNICIAN") ? tech : resident).put(c.item(), c.answer());
+      if (c.round() != round) {
+        continue;
+      }
+      if (c.source().equals("TECHNICIAN")) {
+        tech.put(c.item(), c.answer());
+      } else if (c.reply() != null) {
+        resident.put(c.item(), c.reply());
       }
     }
     return ConductItem.applicable(area == RepairOrder.Area.UNIT).stream()

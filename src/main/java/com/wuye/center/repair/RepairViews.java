@@ -100,24 +100,36 @@ public final class RepairViews {
       BigDecimal amount,
       RepairFeePolicy.Approval approval,
       String reason,
-      String decisionNote) {
+      String decisionNote,
+      RepairFeePolicy.Agreement agreement,
+      boolean agreementRequired,
+      String agreedBy) {
 
     public boolean listed() {
       return priceItemId != null;
     }
 
-    /** Counts toward the fee: listed, or unlisted and approved. */
+    /** Approved and priced, waiting for the resident's yes or no (EN-6). */
+    public boolean awaitingResident() {
+      return approval == RepairFeePolicy.Approval.APPROVED
+          && agreementRequired
+          && agreement == null;
+    }
+
+    /** Counts toward the fee: listed, or unlisted, approved and agreed to by the resident. */
     public boolean charged() {
-      return listed() || approval == RepairFeePolicy.Approval.APPROVED;
+      return listed()
+          || approval == RepairFeePolicy.Approval.APPROVED
+              && (agreement == RepairFeePolicy.Agreement.AGREED || !agreementRequired);
     }
   }
 
-  /** The technician's and the resident's answers to one conduct item (null: not answered). */
-  public record ConductRow(ConductItem item, Boolean technician, Boolean resident) {
+  /** The technician's check and the resident's answer to one conduct item (null: not given). */
+  public record ConductRow(ConductItem item, Boolean technician, ConductReply resident) {
 
     /** The two disagree: the technician confirmed it, the resident says it was not done. */
     public boolean mismatch() {
-      return technician != null && resident != null && !technician.equals(resident);
+      return technician != null && resident != null && resident.contradicts(technician);
     }
   }
 

@@ -43,7 +43,7 @@ public class ResidentConfirmation {
       Integer speed,
       Integer service,
       String comment,
-      Map<ConductItem, Boolean> conduct,
+      Map<ConductItem, ConductReply> conduct,
       Boolean extraAsked,
       String extraNote,
       String reason,
@@ -92,7 +92,7 @@ public class ResidentConfirmation {
     if (c.extraAsked() == null) {
       throw DomainException.invalid("extraAsked", "repair.error.integrityQuestion");
     }
-    Map<ConductItem, Boolean> conduct = conduct(o, c.conduct());
+    Map<ConductItem, ConductReply> conduct = conduct(o, c.conduct());
     if (rate) {
       rating("speed", c.speed());
       rating("service", c.service());
@@ -126,7 +126,7 @@ public class ResidentConfirmation {
                 c.extraAsked(),
                 extraNote,
                 now));
-    answers.insertConduct(id, round, "RESIDENT", conduct, now);
+    answers.insertResidentConduct(id, round, conduct, now);
     if (rate) {
       answers.insertRating(id, c.speed(), c.service(), comment, now);
     }
@@ -150,13 +150,18 @@ public class ResidentConfirmation {
     return Text.required("signerName", name, 50);
   }
 
-  /** An answer to every conduct item that applies to the order. */
-  private static Map<ConductItem, Boolean> conduct(RepairOrder o, Map<ConductItem, Boolean> given) {
-    Map<ConductItem, Boolean> out = new EnumMap<>(ConductItem.class);
+  /**
+   * The resident's own answer to every conduct item that applies to the order (yes, no or don't
+   * remember; nothing is preset): a missing one is refused naming its field ({@code
+   * conduct_WORK_CARD}…), the form's name for it.
+   */
+  private static Map<ConductItem, ConductReply> conduct(
+      RepairOrder o, Map<ConductItem, ConductReply> given) {
+    Map<ConductItem, ConductReply> out = new EnumMap<>(ConductItem.class);
     for (ConductItem item : ConductItem.applicable(o.indoor())) {
-      Boolean a = given == null ? null : given.get(item);
+      ConductReply a = given == null ? null : given.get(item);
       if (a == null) {
-        throw DomainException.invalid("conduct", "repair.error.conductAnswers");
+        throw DomainException.invalid("conduct_" + item.name(), "repair.error.conductAnswers");
       }
       out.put(item, a);
     }

@@ -3,7 +3,7 @@ package com.wuye.center.report;
 import com.wuye.center.complaint.ComplaintClosed;
 import com.wuye.center.convenience.IntegrityCaseOpened;
 import com.wuye.center.convenience.OrderConfirmed;
-import com.wuye.center.repair.ConductItem;
+import com.wuye.center.repair.ConductReply;
 import com.wuye.center.repair.RepairClosed;
 import com.wuye.center.repair.RepairCompleted;
 import com.wuye.center.repair.RepairConfirmed;
@@ -42,8 +42,8 @@ class ReportFacts {
   }
 
   /**
-   * The resident's confirmation: satisfied or not, ratings, and each conduct item as answered (NONE
-   * where the resident gave no answer — the report shows the answer rate).
+   * The resident's confirmation: satisfied or not, ratings, and each conduct item as the resident
+   * answered it (yes / no / don't remember; NONE only for answers missing in older events).
    */
   @ApplicationModuleListener
   void on(RepairConfirmed e) {
@@ -59,18 +59,14 @@ class ReportFacts {
         0,
         e.satisfied() ? "SATISFIED" : "NOT_SATISFIED",
         e.at());
-    var answers =
-        e.residentConduct() == null
-            ? java.util.Map.<ConductItem, Boolean>of()
-            : e.residentConduct();
-    for (var entry : answers.entrySet()) {
-      Boolean a = entry.getValue();
+    for (var entry : e.residentConduct().entrySet()) {
+      ConductReply a = entry.getValue();
       jdbc.sql(
               "INSERT INTO report_conduct (order_id, item, answer, community_id, staff_id, at)"
                   + " VALUES (:o, :i, :a, :c, :s, :at) ON CONFLICT DO NOTHING")
           .param("o", e.orderId())
           .param("i", entry.getKey().name())
-          .param("a", a == null ? "NONE" : a ? "YES" : "NO")
+          .param("a", a == null ? "NONE" : a.name())
           .param("c", e.communityId())
           .param("s", e.technicianStaffId())
           .param("at", Timestamp.from(e.at()))

@@ -69,7 +69,12 @@ public class Reports {
       Double servicesAvgRating,
       Long integrityCases) {}
 
-  /** Per staff member who closed or served something in the period. */
+  /**
+   * Per staff member who closed or served something in the period. The residents' conduct answers:
+   * asked, answered yes or no ({@code conductAnswers}: the answer rate is answers / asked), no, and
+   * "don't remember" (asked, not counted as answered). Answers from the preset form of before V165
+   * are not counted (V167).
+   */
   public record StaffLine(
       long staffId,
       String name,
@@ -82,6 +87,7 @@ public class Reports {
       long conductAsked,
       long conductAnswers,
       long conductNo,
+      long conductUnsure,
       long servicesConfirmed,
       Double servicesAvgRating,
       Long integrityCases) {}
@@ -159,9 +165,9 @@ public class Reports {
     List<StaffLine> staff =
         jdbc.sql(
                 "WITH facts AS (SELECT * FROM report_fact WHERE community_id = ANY(:c) AND at >= :since AND staff_id IS NOT NULL),"
-                    + " conduct AS (SELECT staff_id, count(*) AS asked, count(*) FILTER (WHERE answer <> 'NONE') AS answers,"
-                    + "   count(*) FILTER (WHERE answer = 'NO') AS no FROM report_conduct"
-                    + "   WHERE at >= :since AND community_id = ANY(:c) AND staff_id IS NOT NULL GROUP BY staff_id)"
+                    + " conduct AS (SELECT staff_id, count(*) AS asked, count(*) FILTER (WHERE answer IN ('YES', 'NO')) AS answers,"
+                    + "   count(*) FILTER (WHERE answer = 'NO') AS no, count(*) FILTER (WHERE answer = 'UNSURE') AS unsure FROM report_conduct"
+                    + "   WHERE at >= :since AND community_id = ANY(:c) AND staff_id IS NOT NULL AND NOT preset GROUP BY staff_id)"
                     + " SELECT s.id, s.name,"
                     + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_COMPLETED') AS completed,"
                     + " count(f.id) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS repairs,"
@@ -170,7 +176,7 @@ public class Reports {
                     + " avg(f.rating_b) FILTER (WHERE f.kind = 'REPAIR_CLOSED') AS service,"
                     + " coalesce(sum(f.rounds) FILTER (WHERE f.kind = 'REPAIR_CLOSED'), 0) AS reopens,"
                     + " coalesce(max(cd.asked), 0) AS conduct_asked, coalesce(max(cd.answers), 0) AS conduct_answers,"
-                    + " coalesce(max(cd.no), 0) AS conduct_no,"
+                    + " coalesce(max(cd.no), 0) AS conduct_no, coalesce(max(cd.unsure), 0) AS conduct_unsure,"
                     + " count(f.id) FILTER (WHERE f.kind = 'CONVENIENCE_CONFIRMED') AS services,"
                     + " avg(f.rating_a) FILTER (WHERE f.kind = 'CONVENIENCE_CONFIRMED') AS services_rating,"
                     + " count(f.id) FILTER (WHERE f.kind IN ('REPAIR_INTEGRITY', 'CONVENIENCE_INTEGRITY')) AS integrity"
@@ -193,6 +199,7 @@ public class Reports {
                         rs.getLong("conduct_asked"),
                         rs.getLong("conduct_answers"),
                         rs.getLong("conduct_no"),
+                        rs.getLong("conduct_unsure"),
                         rs.getLong("services"),
                         dbl(rs, "services_rating"),
                         integrity ? rs.getLong("integrity") : null))

@@ -3,6 +3,7 @@ package com.wuye.center.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.wuye.center.repair.RepairFeePolicy.Agreement;
 import com.wuye.center.repair.RepairFeePolicy.Approval;
 import com.wuye.center.repair.RepairFeePolicy.ExtraLine;
 import com.wuye.center.repair.RepairFeePolicy.PriceItem;
@@ -71,13 +72,17 @@ class RepairFeePolicyTests {
   @DisplayName(
       "EN-6 an unlisted item needs a supervisor's approval before completion; approved it counts, rejected it does not")
   void unlistedNeedsApproval() {
-    ExtraLine pending = new ExtraLine(10, "进口阀芯", "个", d("1.00"), null, Approval.PENDING);
+    ExtraLine pending =
+        new ExtraLine(10, "进口阀芯", "个", d("1.00"), null, Approval.PENDING, null, true);
     assertThatThrownBy(
             () -> RepairFeePolicy.settle(Area.UNIT, false, List.of(), LIST, List.of(pending)))
         .extracting(e -> ((DomainException) e).messageKey())
         .isEqualTo("repair.error.extraPending");
-    ExtraLine approved = new ExtraLine(10, "进口阀芯", "个", d("1.00"), d("128.50"), Approval.APPROVED);
-    ExtraLine rejected = new ExtraLine(11, "辛苦费", "次", d("1.00"), null, Approval.REJECTED);
+    ExtraLine approved =
+        new ExtraLine(
+            10, "进口阀芯", "个", d("1.00"), d("128.50"), Approval.APPROVED, Agreement.AGREED, true);
+    ExtraLine rejected =
+        new ExtraLine(11, "辛苦费", "次", d("1.00"), null, Approval.REJECTED, null, true);
     var fees =
         RepairFeePolicy.settle(
             Area.UNIT,
@@ -87,6 +92,35 @@ class RepairFeePolicyTests {
             List.of(approved, rejected));
     assertThat(fees.total()).isEqualByComparingTo("148.50");
     assertThat(fees.lines()).extracting(RepairFeePolicy.Line::item).doesNotContain("辛苦费");
+  }
+
+  @Test
+  @DisplayName(
+      "EN-6 an unlisted item priced by the supervisor is agreed to by the resident before the extra work: not answered, no completion; declined, not charged")
+  void unlistedNeedsTheResidentsAgreement() {
+    ExtraLine priced =
+        new ExtraLine(10, "进口阀芯", "个", d("1.00"), d("128.50"), Approval.APPROVED, null, true);
+    assertThat(priced.awaitingResident()).isTrue();
+    assertThatThrownBy(
+            () -> RepairFeePolicy.settle(Area.UNIT, false, List.of(), LIST, List.of(priced)))
+        .extracting(e -> ((DomainException) e).messageKey())
+        .isEqualTo("repair.error.extraNotAgreed");
+    ExtraLine declined =
+        new ExtraLine(
+            10, "进口阀芯", "个", d("1.00"), d("128.50"), Approval.APPROVED, Agreement.DECLINED, true);
+    assertThat(
+            RepairFeePolicy.settle(Area.UNIT, false, List.of(), LIST, List.of(declined)).charged())
+        .isFalse();
+    ExtraLine agreed =
+        new ExtraLine(
+            10, "进口阀芯", "个", d("1.00"), d("128.50"), Approval.APPROVED, Agreement.AGREED, true);
+    assertThat(RepairFeePolicy.settle(Area.UNIT, false, List.of(), LIST, List.of(agreed)).total())
+        .isEqualByComparingTo("128.50");
+    // approved before residents were asked (V166): charged as approved
+    ExtraLine older =
+        new ExtraLine(10, "进口阀芯", "个", d("1.00"), d("128.50"), Approval.APPROVED, null, false);
+    assertThat(RepairFeePolicy.settle(Area.UNIT, false, List.of(), LIST, List.of(older)).total())
+        .isEqualByComparingTo("128.50");
   }
 
   @Test

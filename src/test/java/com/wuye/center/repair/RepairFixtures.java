@@ -129,11 +129,14 @@ final class RepairFixtures {
         .single();
   }
 
-  /** The resident's confirmation body: satisfied, all conduct items yes, nothing extra asked. */
+  /**
+   * The resident's confirmation body: satisfied, each conduct item answered yes, nothing extra
+   * asked.
+   */
   static Map<String, Object> confirmation(boolean indoor, boolean extraAsked) {
     Map<String, Object> conduct = new LinkedHashMap<>();
     for (ConductItem i : ConductItem.applicable(indoor)) {
-      conduct.put(i.name(), true);
+      conduct.put(i.name(), "YES");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("satisfied", true);

@@ -160,8 +160,8 @@ class RepairLifecycleIntegrationTests {
             Set.of(Role.RESIDENT),
             Set.of());
     Map<String, Object> c0 = confirmation(true, false);
-    Map<ConductItem, Boolean> conduct = new java.util.EnumMap<>(ConductItem.class);
-    ConductItem.applicable(true).forEach(i -> conduct.put(i, true));
+    Map<ConductItem, ConductReply> conduct = new java.util.EnumMap<>(ConductItem.class);
+    ConductItem.applicable(true).forEach(i -> conduct.put(i, ConductReply.YES));
     confirmation.confirm(
         me,
         id,
@@ -395,6 +395,16 @@ class RepairLifecycleIntegrationTests {
             .post(
                 "/api/v1/repairs/" + id + "/extra-fees/" + line + "/decision",
                 Map.of("approve", true, "unitPrice", 128.5, "note", "已核实市场价")));
+    // priced remotely: the resident agrees before the extra work (issue 16)
+    Api.Response notAgreed =
+        tech.post(
+            "/api/v1/repairs/" + id + "/complete", Map.of("checklist", completionChecklist(true)));
+    assertThat(notAgreed.status()).isEqualTo(422);
+    assertThat(notAgreed.json().get("detail").asString()).contains("进口恒温阀芯").contains("业户");
+    f.ok(
+        resident.post(
+            "/api/v1/portal/repairs/" + id + "/extra-fees/" + line + "/agreement",
+            Map.of("agree", true)));
     Api.Response completed =
         tech.post(
             "/api/v1/repairs/" + id + "/complete", Map.of("checklist", completionChecklist(true)));
@@ -402,7 +412,8 @@ class RepairLifecycleIntegrationTests {
     assertThat(completed.json().get("total").decimalValue()).isEqualByComparingTo("128.50");
     assertThat(f.order(f.login("kefu"), id).get("timeline").toString())
         .contains("申请收费标准外项目")
-        .contains("主管批准标准外项目");
+        .contains("主管批准标准外项目")
+        .contains("业户同意标准外项目");
   }
 
   @Test
@@ -481,7 +492,7 @@ class RepairLifecycleIntegrationTests {
     Map<String, Object> body = new java.util.HashMap<>(confirmation(true, false));
     Map<String, Object> conduct =
         new java.util.HashMap<>((Map<String, Object>) body.get("conduct"));
-    conduct.put("WASTE_REMOVED", false);
+    conduct.put("WASTE_REMOVED", "NO");
     body.put("conduct", conduct);
     f.ok(resident.post("/api/v1/portal/repairs/" + id + "/confirm", body));
     JsonNode rows = f.order(f.login("kefu"), id).get("conduct");
@@ -491,7 +502,7 @@ class RepairLifecycleIntegrationTests {
             .findFirst()
             .orElseThrow();
     assertThat(waste.get("technician").asBoolean()).isTrue();
-    assertThat(waste.get("resident").asBoolean()).isFalse();
+    assertThat(waste.get("resident").asString()).isEqualTo("NO");
   }
 
   @Test

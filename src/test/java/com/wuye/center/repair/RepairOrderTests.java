@@ -66,7 +66,13 @@ class RepairOrderTests {
   /** A resident's answers: every conduct item yes, nothing extra asked, rated 5 and 4. */
   static final RepairOrder.ResidentAnswers ANSWERS =
       new RepairOrder.ResidentAnswers(
-          Map.of(ConductItem.WORK_CARD, true, ConductItem.WASTE_REMOVED, false), false, 5, 4);
+          Map.of(
+              ConductItem.WORK_CARD, ConductReply.YES,
+              ConductItem.WASTE_REMOVED, ConductReply.NO,
+              ConductItem.SITE_CLEANED, ConductReply.UNSURE),
+          false,
+          5,
+          4);
 
   static final Map<String, Consumer<RepairOrder>> ACTIONS = new LinkedHashMap<>();
 
@@ -396,7 +402,8 @@ class RepairOrderTests {
             e -> {
               assertThat(e.satisfied()).isFalse();
               assertThat(e.extraAsked()).isTrue();
-              assertThat(e.residentConduct()).containsEntry(ConductItem.WASTE_REMOVED, false);
+              assertThat(e.residentConduct())
+                  .containsEntry(ConductItem.WASTE_REMOVED, ConductReply.NO);
               assertThat(e.speedRating()).isNull();
             });
   }

@@ -8,6 +8,7 @@ import com.wuye.center.complaint.ComplaintClosed;
 import com.wuye.center.convenience.OrderConfirmed;
 import com.wuye.center.estate.EstateService;
 import com.wuye.center.repair.ConductItem;
+import com.wuye.center.repair.ConductReply;
 import com.wuye.center.repair.RepairClosed;
 import com.wuye.center.repair.RepairCompleted;
 import com.wuye.center.repair.RepairConfirmed;
@@ -98,11 +99,11 @@ class ReportIntegrationTests {
               new OrderConfirmed(base + 5, "BM-R1", community, 1L, tech, 4, false, true, at));
           // a third repair completed and confirmed, not yet closed: counted at each stage
           events.publishEvent(new RepairCompleted(base + 6, "BX-R3", community, tech, at));
-          java.util.Map<ConductItem, Boolean> answers = new java.util.EnumMap<>(ConductItem.class);
-          answers.put(ConductItem.WORK_CARD, true);
-          answers.put(ConductItem.INTRODUCED, false);
-          answers.put(ConductItem.SITE_CLEANED, null); // not answered
-          answers.put(ConductItem.WASTE_REMOVED, true);
+          var answers = new java.util.EnumMap<ConductItem, ConductReply>(ConductItem.class);
+          answers.put(ConductItem.WORK_CARD, ConductReply.YES);
+          answers.put(ConductItem.INTRODUCED, ConductReply.NO);
+          answers.put(ConductItem.SITE_CLEANED, ConductReply.UNSURE); // 记不清: not an answer
+          answers.put(ConductItem.WASTE_REMOVED, ConductReply.YES);
           events.publishEvent(
               new RepairConfirmed(
                   base + 6, "BX-R3", community, tech, true, answers, false, 5, 5, at));
@@ -142,16 +143,17 @@ class ReportIntegrationTests {
     assertThat(techLine.get("name").asString()).isEqualTo("报表师傅");
     assertThat(techLine.get("repairsClosed").asLong()).isEqualTo(2);
     assertThat(techLine.get("repairsCompleted").asLong()).isEqualTo(1);
-    // the residents' conduct answers: 4 asked, 3 answered, 1 "no"
+    // the residents' conduct answers: 4 asked, 3 answered yes or no, 1 "no", 1 "don't remember"
     assertThat(techLine.get("conductAsked").asLong()).isEqualTo(4);
     assertThat(techLine.get("conductAnswers").asLong()).isEqualTo(3);
     assertThat(techLine.get("conductNo").asLong()).isEqualTo(1);
+    assertThat(techLine.get("conductUnsure").asLong()).isEqualTo(1);
     assertThat(techLine.get("integrityCases").asLong()).isEqualTo(1);
 
     var page =
         Api.login(port, "mgr" + tag, "Report#2026").get("/staff/reports?community=" + community);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("报表师傅", "50.0%", "廉洁事件", "否 1 / 已答 3（答题率 75%）");
+    assertThat(page.body()).contains("报表师傅", "50.0%", "廉洁事件", "否 1 / 记不清 1 / 已答 3/4（答题率 75%）");
     var demoPage = Api.login(port, "jingli").get("/staff/reports");
     assertThat(demoPage.status()).isEqualTo(200);
     assertThat(demoPage.body()).contains("滨江花园");

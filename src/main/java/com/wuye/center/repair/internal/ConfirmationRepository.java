@@ -3,6 +3,7 @@ package com.wuye.center.repair.internal;
 import static com.wuye.center.repair.internal.Rows.ts;
 
 import com.wuye.center.repair.ConductItem;
+import com.wuye.center.repair.ConductReply;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,22 @@ public class ConfirmationRepository {
           .param("s", source)
           .param("i", e.getKey().name())
           .param("a", e.getValue())
+          .param("at", ts(at))
+          .update();
+    }
+  }
+
+  /** The resident's own answers (yes / no / don't remember: V165, none preset). */
+  public void insertResidentConduct(
+      long orderId, int round, Map<ConductItem, ConductReply> replies, Instant at) {
+    for (var e : replies.entrySet()) {
+      jdbc.sql(
+              "INSERT INTO repair_conduct (order_id, round, source, item, reply, at) VALUES (:o, :r, 'RESIDENT', :i, :a, :at)"
+                  + " ON CONFLICT (order_id, round, source, item) DO UPDATE SET reply = EXCLUDED.reply, at = EXCLUDED.at")
+          .param("o", orderId)
+          .param("r", round)
+          .param("i", e.getKey().name())
+          .param("a", e.getValue().name())
           .param("at", ts(at))
           .update();
     }

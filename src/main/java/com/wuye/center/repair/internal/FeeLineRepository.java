@@ -25,7 +25,7 @@ public class FeeLineRepository {
 
   public List<RepairFeePolicy.ExtraLine> extraLines(long orderId) {
     return jdbc.sql(
-            "SELECT id, item, unit, quantity, unit_price, approval FROM repair_fee_line"
+            "SELECT id, item, unit, quantity, unit_price, approval, resident_agreement, agreement_required FROM repair_fee_line"
                 + " WHERE order_id = :o AND price_item_id IS NULL ORDER BY id")
         .param("o", orderId)
         .query(
@@ -36,7 +36,11 @@ public class FeeLineRepository {
                     rs.getString("unit"),
                     rs.getBigDecimal("quantity"),
                     rs.getBigDecimal("unit_price"),
-                    RepairFeePolicy.Approval.valueOf(rs.getString("approval"))))
+                    RepairFeePolicy.Approval.valueOf(rs.getString("approval")),
+                    rs.getString("resident_agreement") == null
+                        ? null
+                        : RepairFeePolicy.Agreement.valueOf(rs.getString("resident_agreement")),
+                    rs.getBoolean("agreement_required")))
         .list();
   }
 
@@ -86,6 +90,30 @@ public class FeeLineRepository {
         == 1;
   }
 
+  /** What the resident answered to an approved unlisted line, on which channel, signed by whom. */
+  public record NewAgreement(
+      boolean agree, String channel, String signer, byte[] signaturePng, Instant at) {}
+
+  /**
+   * Records the resident's answer to an approved line still waiting for it; false if the line is
+   * not waiting (not approved yet, answered already, or not the order's).
+   */
+  public boolean agreeExtraLine(long orderId, long lineId, NewAgreement a) {
+    return jdbc.sql(
+                "UPDATE repair_fee_line SET resident_agreement = :a, agreed_at = :at, agreed_channel = :ch,"
+                    + " agreed_by = :by, agreement_signature = :sig WHERE id = :id AND order_id = :o"
+                    + " AND approval = 'APPROVED' AND agreement_required AND resident_agreement IS NULL")
+            .param("a", a.agree() ? "AGREED" : "DECLINED")
+            .param("at", ts(a.at()))
+            .param("ch", a.channel())
+            .param("by", a.signer())
+            .param("sig", a.signaturePng())
+            .param("id", lineId)
+            .param("o", orderId)
+            .update()
+        == 1;
+  }
+
   /** Replaces the order's listed lines with those of a completion. */
   public void replaceListedLines(
       long orderId, List<RepairFeePolicy.Line> lines, String actor, Instant at) {
@@ -112,11 +140,12 @@ public class FeeLineRepository {
     }
   }
 
-  /** The lines a confirmed order charges: listed items and approved unlisted ones. */
+  /** The lines a confirmed order charges: listed items and approved unlisted ones agreed to. */
   public List<ChargeRequested.Line> chargeLines(long orderId) {
     return jdbc.sql(
             "SELECT item, unit, quantity, unit_price, amount FROM repair_fee_line WHERE order_id = :o"
-                + " AND (price_item_id IS NOT NULL OR approval = 'APPROVED') ORDER BY id")
+                + " AND (price_item_id IS NOT NULL OR (approval = 'APPROVED'"
+                + " AND (resident_agreement = 'AGREED' OR NOT agreement_required))) ORDER BY id")
         .param("o", orderId)
         .query(
             (rs, n) ->

@@ -4,6 +4,7 @@ import static com.wuye.center.repair.internal.Rows.instant;
 import static com.wuye.center.repair.internal.Rows.longOrNull;
 
 import com.wuye.center.repair.ConductItem;
+import com.wuye.center.repair.ConductReply;
 import com.wuye.center.repair.RepairFeePolicy;
 import com.wuye.center.repair.RepairOrder;
 import com.wuye.center.repair.RepairViews.ConfirmationView;
@@ -171,16 +172,22 @@ public class OrderPageReads {
                         ? null
                         : RepairFeePolicy.Approval.valueOf(rs.getString("approval")),
                     rs.getString("reason"),
-                    rs.getString("decision_note")))
+                    rs.getString("decision_note"),
+                    rs.getString("resident_agreement") == null
+                        ? null
+                        : RepairFeePolicy.Agreement.valueOf(rs.getString("resident_agreement")),
+                    rs.getBoolean("agreement_required"),
+                    rs.getString("agreed_by")))
         .list();
   }
 
-  /** One stored conduct answer. */
-  public record Conduct(int round, String source, ConductItem item, boolean answer) {}
+  /** One stored conduct answer: the technician's check, or the resident's reply. */
+  public record Conduct(
+      int round, String source, ConductItem item, Boolean answer, ConductReply reply) {}
 
   public List<Conduct> conduct(long orderId) {
     return jdbc.sql(
-            "SELECT round, source, item, answer FROM repair_conduct WHERE order_id = :o ORDER BY round, source, item")
+            "SELECT round, source, item, answer, reply FROM repair_conduct WHERE order_id = :o ORDER BY round, source, item")
         .param("o", orderId)
         .query(
             (rs, n) ->
@@ -188,7 +195,10 @@ public class OrderPageReads {
                     rs.getInt("round"),
                     rs.getString("source"),
                     ConductItem.valueOf(rs.getString("item")),
-                    rs.getBoolean("answer")))
+                    (Boolean) rs.getObject("answer"),
+                    rs.getString("reply") == null
+                        ? null
+                        : ConductReply.valueOf(rs.getString("reply"))))
         .list();
   }
 

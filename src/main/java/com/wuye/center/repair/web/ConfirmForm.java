@@ -1,6 +1,7 @@
 package com.wuye.center.repair.web;
 
 import com.wuye.center.repair.ConductItem;
+import com.wuye.center.repair.ConductReply;
 import com.wuye.center.repair.RepairViews;
 import com.wuye.center.repair.ResidentConfirmation;
 import java.util.EnumMap;
@@ -9,8 +10,8 @@ import org.springframework.ui.Model;
 
 /**
  * The resident's confirmation form, on the portal or on the technician's phone: the answers to the
- * conduct questions come as {@code conduct_<ITEM>} (yes/no radios), the signature from the pad
- * ({@code static/js/signature.js}) as a PNG data URL.
+ * conduct questions come as {@code conduct_<ITEM>} (是 / 否 / 记不清 radios, none preset), the signature
+ * from the pad ({@code static/js/signature.js}) as a PNG data URL.
  */
 record ConfirmForm(
     Boolean satisfied,
@@ -22,12 +23,12 @@ record ConfirmForm(
     String comment,
     Boolean extraAsked,
     String extraNote,
-    Boolean conduct_WORK_CARD,
-    Boolean conduct_INTRODUCED,
-    Boolean conduct_FLOOR_PROTECTED,
-    Boolean conduct_SITE_CLEANED,
-    Boolean conduct_WASTE_REMOVED,
-    Boolean conduct_SITE_RESTORED) {
+    ConductReply conduct_WORK_CARD,
+    ConductReply conduct_INTRODUCED,
+    ConductReply conduct_FLOOR_PROTECTED,
+    ConductReply conduct_SITE_CLEANED,
+    ConductReply conduct_WASTE_REMOVED,
+    ConductReply conduct_SITE_RESTORED) {
 
   /** What the confirmation page shows with the form: the order, its questions, rated or not. */
   static void prepare(Model model, RepairViews.OrderDetail o) {
@@ -53,8 +54,8 @@ record ConfirmForm(
   }
 
   /** The questions answered (an unanswered one is left out and refused by the confirmation). */
-  Map<ConductItem, Boolean> conduct() {
-    Map<ConductItem, Boolean> answers = new EnumMap<>(ConductItem.class);
+  Map<ConductItem, ConductReply> conduct() {
+    Map<ConductItem, ConductReply> answers = new EnumMap<>(ConductItem.class);
     answer(answers, ConductItem.WORK_CARD, conduct_WORK_CARD);
     answer(answers, ConductItem.INTRODUCED, conduct_INTRODUCED);
     answer(answers, ConductItem.FLOOR_PROTECTED, conduct_FLOOR_PROTECTED);
@@ -64,9 +65,10 @@ record ConfirmForm(
     return answers;
   }
 
-  private static void answer(Map<ConductItem, Boolean> answers, ConductItem item, Boolean yes) {
-    if (yes != null) {
-      answers.put(item, yes);
+  private static void answer(
+      Map<ConductItem, ConductReply> answers, ConductItem item, ConductReply reply) {
+    if (reply != null) {
+      answers.put(item, reply);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.wuye.center.repair.web;
 
+import com.wuye.center.repair.ExtraFees;
 import com.wuye.center.repair.IntegrityCases;
 import com.wuye.center.repair.RepairViews;
 import com.wuye.center.repair.ResidentConfirmation;
@@ -25,12 +26,36 @@ class RepairConfirmationApi {
   private final ResidentConfirmation confirmation;
   private final ReturnVisit returnVisit;
   private final IntegrityCases integrityCases;
+  private final ExtraFees extraFees;
 
   RepairConfirmationApi(
-      ResidentConfirmation confirmation, ReturnVisit returnVisit, IntegrityCases integrityCases) {
+      ResidentConfirmation confirmation,
+      ReturnVisit returnVisit,
+      IntegrityCases integrityCases,
+      ExtraFees extraFees) {
     this.confirmation = confirmation;
     this.returnVisit = returnVisit;
     this.integrityCases = integrityCases;
+    this.extraFees = extraFees;
+  }
+
+  record AgreementBody(Boolean agree, String signerName, String signature, Integer version) {}
+
+  @PostMapping({
+    "/api/v1/portal/repairs/{id}/extra-fees/{lineId}/agreement",
+    "/api/v1/repairs/{id}/extra-fees/{lineId}/agreement"
+  })
+  @Operation(
+      summary =
+          "EN-6 the resident agrees to (or declines) an unlisted item the supervisor priced, before"
+              + " the extra work: on the portal, or signing on the assigned technician's phone")
+  void agree(@PathVariable long id, @PathVariable long lineId, @RequestBody AgreementBody body) {
+    extraFees.agree(
+        Actors.require(),
+        id,
+        lineId,
+        new ExtraFees.Agreement(body.agree(), body.signerName(), body.signature()),
+        body.version());
   }
 
   record ReturnVisitBody(String channel, Boolean satisfied, String note, Integer version) {}
