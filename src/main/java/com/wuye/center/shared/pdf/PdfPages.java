@@ -40,7 +40,7 @@ public class PdfPages {
           + FAMILY
           + "', sans-serif !important; }"
           + " .no-print, header.topbar, nav, footer { display: none !important; }"
-          + " @page { size: A4; margin: 15mm; }";
+          + " @page { size: A4; margin: 10mm; }";
 
   private static final String STATIC =
       java.util.Optional.ofNullable(PdfPages.class.getResource("/static/"))
@@ -113,7 +113,7 @@ public class PdfPages {
     String html = html(view, model, request, response);
     var doc = Jsoup.parse(html);
     doc.head().appendElement("style").text(PDF_STYLE + (pageCss == null ? "" : " " + pageCss));
-    doc.select("script, button, input[type=hidden]").remove();
+    doc.select(".no-print, script, button, textarea, input[type=hidden]").remove();
     // the page's own stylesheets sit in the body (the layout owns the head); the renderer reads
     // the head's only
     doc.select("body link[rel=stylesheet]").forEach(l -> doc.head().appendChild(l));
