@@ -120,6 +120,16 @@ public class ComplaintQueries {
         rows.list(communities, status, q, size, (long) page * size), page, size, total);
   }
 
+  /** The communities a list covers: the one asked for (checked), or all the user serves. */
+  Long[] communities(CurrentUser user, Long communityId) {
+    user.require(ComplaintStore.HANDLERS);
+    if (communityId != null) {
+      user.requireCommunity(communityId);
+      return new Long[] {communityId};
+    }
+    return user.has(Role.ADMIN) ? null : user.communityIds().toArray(Long[]::new);
+  }
+
   /** Commitment clocks of complaints in a list, keyed by complaint id. */
   public Map<String, ClockView> commitmentClocks(List<Row> list) {
     return commitment.of(list.stream().map(Row::id).toList());

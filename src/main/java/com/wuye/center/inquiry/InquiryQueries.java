@@ -118,6 +118,16 @@ public class InquiryQueries {
         repository.count(communities, status, kind, text));
   }
 
+  /** The communities a list covers: the one asked for (checked), or all the user serves. */
+  Long[] communities(CurrentUser user, Long communityId) {
+    user.require(InquiryStore.HANDLERS);
+    if (communityId != null) {
+      user.requireCommunity(communityId);
+      return new Long[] {communityId};
+    }
+    return user.has(Role.ADMIN) ? null : user.communityIds().toArray(Long[]::new);
+  }
+
   /** Reply clocks of the consultations in a list, keyed by id. */
   public Map<String, ClockView> replyClocks(List<Row> rows) {
     return replyClock.of(rows.stream().map(Row::id).toList());

@@ -52,12 +52,7 @@ public class RepairQueries {
 
   /** S2: open orders of one community, emergencies first, by due time; keyset "next page". */
   public BoardPage board(CurrentUser user, BoardFilter f) {
-    user.require(RepairAccess.DISPATCHERS);
-    if (f.communityId() == null) {
-      throw DomainException.invalid("communityId", "repair.error.communityRequired");
-    }
-    user.requireCommunity(f.communityId());
-    requireOfCommunity(f);
+    checkBoard(user, f);
     int size = f.size() == null || f.size() < 1 ? BOARD_PAGE : Math.min(f.size(), 100);
     List<Row> rows = reads.board(f, size);
     String next = null;
@@ -66,6 +61,16 @@ public class RepairQueries {
       next = BoardReads.Cursor.of(rows.get(size - 1)).encode();
     }
     return new BoardPage(List.copyOf(rows), next, clock.instant());
+  }
+
+  /** The board (and its export) is for dispatchers of the community its filters name. */
+  void checkBoard(CurrentUser user, BoardFilter f) {
+    user.require(RepairAccess.DISPATCHERS);
+    if (f.communityId() == null) {
+      throw DomainException.invalid("communityId", "repair.error.communityRequired");
+    }
+    user.requireCommunity(f.communityId());
+    requireOfCommunity(f);
   }
 
   /** The board's filters name a building and a technician of its community, or none. */

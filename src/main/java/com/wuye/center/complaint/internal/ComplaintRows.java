@@ -10,6 +10,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +28,23 @@ public class ComplaintRows {
           + " FROM complaint c JOIN complaint_category k ON k.code = c.category_code";
 
   private final JdbcClient jdbc;
+  private final JdbcClient cursor;
 
-  ComplaintRows(JdbcClient jdbc) {
+  ComplaintRows(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    template.setFetchSize(500);
+    this.cursor = JdbcClient.create(template);
+  }
+
+  /**
+   * The whole list with the same filters and order, at most {@code limit} rows, read through a
+   * cursor (in the caller's transaction) and handed to {@code sink} one by one (the export).
+   */
+  public void export(Long[] communities, Status status, String q, int limit, Consumer<Row> sink) {
+    var spec = cursor.sql(ROW + where(communities, status, q) + " ORDER BY c.id DESC LIMIT :limit");
+    bind(spec, communities, status, q);
+    spec.param("limit", limit).query((RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
   }
 
   /**

@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +31,26 @@ public class InquiryRepository {
 
   private final JdbcClient jdbc;
 
-  InquiryRepository(JdbcClient jdbc) {
+  private final JdbcClient cursor;
+
+  InquiryRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    template.setFetchSize(500);
+    this.cursor = JdbcClient.create(template);
+  }
+
+  /**
+   * The whole list with the same filters and order, at most {@code limit} rows, read through a
+   * cursor (in the caller's transaction) and handed to {@code sink} one by one (the export).
+   */
+  public void export(
+      Long[] communities, Status status, Kind kind, String text, int limit, Consumer<Row> sink) {
+    var spec =
+        cursor.sql(
+            ROW + where(communities, status, kind, text) + " ORDER BY q.id DESC LIMIT :limit");
+    bind(spec, communities, status, kind, text);
+    spec.param("limit", limit).query((RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
   }
 
   public long insert(Inquiry q, String unitLabel) {

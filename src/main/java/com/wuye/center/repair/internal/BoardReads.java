@@ -16,6 +16,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,20 +38,57 @@ public class BoardReads {
       " LEFT JOIN building b ON b.id = o.building_id LEFT JOIN staff s ON s.id = o.assignee_staff_id";
   private static final String ROW = COLUMNS + " FROM repair_order o" + JOINS;
 
-  private final JdbcClient jdbc;
+  static final int FETCH = 500;
 
-  BoardReads(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcClient cursor;
+
+  /** Public for the export's memory probe, which runs it without Spring. */
+  public BoardReads(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    template.setFetchSize(FETCH);
+    this.cursor = JdbcClient.create(template);
   }
 
   /** A page of the board, one row more than asked (to know whether there is a next page). */
   public List<Row> board(BoardFilter f, int size) {
     // the page is cut in a subquery on the order table alone, so the planner reads the partial
     // index in order and stops after the page (names are joined to those rows only)
+    Map<String, Object> params = new java.util.HashMap<>();
+    StringBuilder sql = boardWhere(f, params);
+    if (f.after() != null && !f.after().isBlank()) {
+      Cursor k = Cursor.parse(f.after());
+      sql.append(" AND (o.priority, o.due_at, o.id) > (:kp, :kd, :ki)");
+      params.put("kp", k.priority());
+      params.put("kd", ts(k.dueAt()));
+      params.put("ki", k.id());
+    }
+    sql.append(" ORDER BY o.priority, o.due_at, o.id LIMIT :limit");
+    params.put("limit", size + 1);
+    String page =
+        COLUMNS + " FROM (" + sql + ") o" + JOINS + " ORDER BY o.priority, o.due_at, o.id";
+    return jdbc.sql(page).params(params).query(BoardReads::row).list();
+  }
+
+  /**
+   * The whole board with the same filters, in the board's order, at most {@code limit} rows, read
+   * through a cursor ({@value #FETCH} rows per round trip, in the caller's transaction) and handed
+   * to {@code sink} one by one: the export of any size holds one fetch in memory.
+   */
+  public void export(BoardFilter f, int limit, Consumer<Row> sink) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    StringBuilder sql = boardWhere(f, params);
+    sql.append(" ORDER BY o.priority, o.due_at, o.id LIMIT :limit");
+    params.put("limit", limit);
+    String all = COLUMNS + " FROM (" + sql + ") o" + JOINS + " ORDER BY o.priority, o.due_at, o.id";
+    cursor.sql(all).params(params).query((RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
+  }
+
+  private static StringBuilder boardWhere(BoardFilter f, Map<String, Object> params) {
     StringBuilder sql =
         new StringBuilder("SELECT * FROM repair_order o")
             .append(" WHERE o.community_id = :c AND o.status NOT IN ('CLOSED', 'CANCELLED')");
-    Map<String, Object> params = new java.util.HashMap<>();
     params.put("c", f.communityId());
     if (f.buildingId() != null) {
       sql.append(" AND o.building_id = :b");
@@ -69,18 +110,7 @@ public class BoardReads {
       sql.append(" AND o.emergency = :e");
       params.put("e", f.emergency());
     }
-    if (f.after() != null && !f.after().isBlank()) {
-      Cursor k = Cursor.parse(f.after());
-      sql.append(" AND (o.priority, o.due_at, o.id) > (:kp, :kd, :ki)");
-      params.put("kp", k.priority());
-      params.put("kd", ts(k.dueAt()));
-      params.put("ki", k.id());
-    }
-    sql.append(" ORDER BY o.priority, o.due_at, o.id LIMIT :limit");
-    params.put("limit", size + 1);
-    String page =
-        COLUMNS + " FROM (" + sql + ") o" + JOINS + " ORDER BY o.priority, o.due_at, o.id";
-    return jdbc.sql(page).params(params).query(BoardReads::row).list();
+    return sql;
   }
 
   /** The keyset position of a board row: (emergency first, due time, id). */

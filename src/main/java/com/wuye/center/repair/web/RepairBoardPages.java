@@ -4,15 +4,21 @@ import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.repair.Dispatching;
 import com.wuye.center.repair.RepairCategories;
+import com.wuye.center.repair.RepairExport;
 import com.wuye.center.repair.RepairOrder;
 import com.wuye.center.repair.RepairQueries;
 import com.wuye.center.repair.RepairViews;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.CurrentUser;
 import com.wuye.center.shared.DomainException;
+import com.wuye.center.shared.web.Downloads;
 import com.wuye.center.shared.web.FormSubmission;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,13 +46,16 @@ class RepairBoardPages {
   private final RepairCategories categories;
   private final EstateDirectory estate;
   private final Clock clock;
+  private final RepairExport export;
 
   RepairBoardPages(
       RepairQueries queries,
       Dispatching dispatching,
       RepairCategories categories,
       EstateDirectory estate,
-      Clock clock) {
+      Clock clock,
+      RepairExport export) {
+    this.export = export;
     this.queries = queries;
     this.dispatching = dispatching;
     this.categories = categories;
@@ -95,6 +104,23 @@ class RepairBoardPages {
       model.addAttribute("page", queries.board(user, filter));
     }
     return "repair/board";
+  }
+
+  /** The board as filtered, every page, as .xlsx (streamed). */
+  @GetMapping("/staff/repairs.xlsx")
+  void xlsx(Filter f, Locale locale, HttpServletResponse response) throws IOException {
+    var filter =
+        new RepairViews.BoardFilter(
+            f.community(),
+            f.building(),
+            f.category(),
+            f.status(),
+            f.technician(),
+            null,
+            null,
+            null);
+    String name = "repairs-" + LocalDate.now(clock) + ".xlsx";
+    export.xlsx(Actors.require(), filter, locale, Downloads.xlsx(response, name));
   }
 
   @GetMapping("/staff/repairs/find")
