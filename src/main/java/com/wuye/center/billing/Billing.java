@@ -40,6 +40,14 @@ public final class Billing {
     public boolean takesMoney() {
       return this != PREPAID;
     }
+
+    /**
+     * Card, WeChat Pay, Alipay and transfer leave a transaction reference (交易单号) that the
+     * reconciliation matches against the provider's statement: it is required.
+     */
+    public boolean needsReference() {
+      return this != CASH && this != PREPAID;
+    }
   }
 
   public enum Kind {

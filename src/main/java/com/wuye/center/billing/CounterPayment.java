@@ -197,10 +197,13 @@ public class CounterPayment {
     return tendered;
   }
 
-  /** A bank transfer names its reference (转账单号). */
+  /**
+   * Card, WeChat Pay, Alipay and transfer name their transaction reference (交易/转账单号): without it
+   * the payment cannot be matched to the provider's statement.
+   */
   private static String reference(Channel channel, String typed) {
     String reference = Text.optional("reference", typed, 64);
-    if (channel == Channel.TRANSFER && reference == null) {
+    if (channel.needsReference() && reference == null) {
       throw DomainException.invalid("reference", "billing.error.reference.required");
     }
     return reference;
