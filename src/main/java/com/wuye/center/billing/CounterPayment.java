@@ -91,6 +91,9 @@ public class CounterPayment {
     if (cmd.channel() == null) {
       throw DomainException.invalid("channel", "error.required");
     }
+    if (cmd.channel().online() != OnlineCashier.is(user)) {
+      throw DomainException.invalid("channel", "billing.error.channel.online");
+    }
     BigDecimal amount = Money.positive("amount", cmd.amount());
     BigDecimal tendered = tendered(cmd.channel(), amount, cmd.tendered());
     String reference = reference(cmd.channel(), cmd.reference());
@@ -174,7 +177,7 @@ public class CounterPayment {
     if (first.isPresent()) {
       return replay(first.get(), unit.id());
     }
-    if (channel == null || channel == Channel.PREPAID) {
+    if (channel == null || !channel.atCounter()) {
       throw DomainException.invalid("channel", "billing.error.refund.channel");
     }
     String reference = reference(channel, referenceText);

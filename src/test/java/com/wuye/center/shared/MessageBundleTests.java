@@ -53,7 +53,9 @@ class MessageBundleTests {
 
   @Test
   void everyBundleOfTheAppIsChecked() {
-    assertThat(basenames()).contains("messages", "i18n/notice", "i18n/report").hasSize(15);
+    assertThat(basenames())
+        .contains("messages", "i18n/notice", "i18n/report", "i18n/payment")
+        .hasSize(16);
   }
 
   @TestFactory

@@ -66,6 +66,7 @@ class DayPages {
     CurrentUser user = Actors.require();
     DayReports.Day day = reports.day(user, cashier, date);
     model.addAttribute("day", day);
+    model.addAttribute("online", reports.online(day));
     model.addAttribute("own", user.staffId() != null && user.staffId() == day.cashierId());
     model.addAttribute("canSignOff", user.hasAny(Role.SUPERVISOR, Role.MANAGER));
     model.addAttribute("canReopen", user.has(Role.MANAGER));
