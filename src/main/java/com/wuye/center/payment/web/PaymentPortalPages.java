@@ -50,6 +50,7 @@ class PaymentPortalPages {
       RedirectAttributes redirect) {
     return FormSubmission.of(binding, redirect, form)
         .onRefusal("/portal/payments")
+        .saved("payment.order.started")
         .run(
             () -> {
               payments.start(Actors.require(), unitId, form.provider(), form.idempotencyKey());
