@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -90,6 +91,26 @@ class OnlinePaymentBrowserTests extends PaymentStandIns {
       assertThat(b.text()).contains(receiptNo).contains("微信支付（线上）").contains(txn);
       b.screenshot("payment-receipt-1366");
     }
+    // the stand-in's trade bill of the day: every transaction it took that day
+    List<String> rows =
+        jdbc.sql(
+                "SELECT o.out_trade_no, o.transaction_id, p.amount FROM payment_order o"
+                    + " JOIN billing_payment p ON p.id = o.billing_payment_id"
+                    + " WHERE o.status = 'PAID' AND o.provider = 'WECHAT'"
+                    + " AND (o.settled_at AT TIME ZONE 'Asia/Shanghai')::date"
+                    + " = (now() AT TIME ZONE 'Asia/Shanghai')::date")
+            .query(
+                (rs, n) ->
+                    OnlinePaymentIntegrationTests.billRow(
+                        rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
+            .list();
+    WECHAT.stubBill(
+        OnlinePaymentIntegrationTests.BILL_HEADER
+            + "\n"
+            + String.join("\n", rows)
+            + "\n总交易单数,应结订单总金额\n`"
+            + rows.size()
+            + ",`0.00\n");
     try (Browser b = new Browser(port)) {
       b.login("shouyin");
       b.open("/staff/billing/day");
@@ -97,6 +118,12 @@ class OnlinePaymentBrowserTests extends PaymentStandIns {
       for (Dimension size : new Dimension[] {new Dimension(375, 812), new Dimension(1366, 768)}) {
         b.driver().manage().window().setSize(size);
         b.screenshot("payment-day-report-" + size.getWidth());
+      }
+      b.click(By.id("day-reconciliation"));
+      assertThat(b.find(By.id("reconciliation-clean")).getText()).contains("无差异");
+      for (Dimension size : new Dimension[] {new Dimension(375, 812), new Dimension(1366, 768)}) {
+        b.driver().manage().window().setSize(size);
+        b.screenshot("payment-reconciliation-" + size.getWidth());
       }
     }
   }
