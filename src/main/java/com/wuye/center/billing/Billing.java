@@ -35,10 +35,32 @@ public final class Billing {
     ALIPAY,
     TRANSFER,
     /** paid from the unit's prepaid balance (预存抵扣): no money changes hands */
-    PREPAID;
+    PREPAID,
+    /** WeChat Pay by the resident in the portal, booked by the system cashier (issue 15) */
+    WX_ONLINE,
+    /** Alipay by the resident in the portal, booked by the system cashier (issue 15) */
+    ALI_ONLINE;
+
+    /** Paid online by the resident: booked only by {@link OnlineCashier}, never at the counter. */
+    public boolean online() {
+      return this == WX_ONLINE || this == ALI_ONLINE;
+    }
+
+    /** What a cashier may choose at the counter (money changes hands, not online). */
+    public boolean atCounter() {
+      return takesMoney() && !online();
+    }
 
     public boolean takesMoney() {
       return this != PREPAID;
+    }
+
+    /**
+     * Card, WeChat Pay, Alipay and transfer leave a transaction reference (交易单号) that the
+     * reconciliation matches against the provider's statement: it is required.
+     */
+    public boolean needsReference() {
+      return this != CASH && this != PREPAID;
     }
   }
 

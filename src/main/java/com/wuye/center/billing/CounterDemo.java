@@ -63,7 +63,9 @@ class CounterDemo {
               due,
               wechat ? Channel.WECHAT : Channel.CASH,
               wechat ? null : due.setScale(-2, RoundingMode.UP),
-              null,
+              wechat
+                  ? "4200002026" + String.format("%08d", unit.get().id()) + month.getMonthValue()
+                  : null,
               "demo-" + unit.get().id() + "-" + month,
               null));
       paid++;

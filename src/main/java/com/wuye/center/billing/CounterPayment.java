@@ -91,6 +91,9 @@ public class CounterPayment {
     if (cmd.channel() == null) {
       throw DomainException.invalid("channel", "error.required");
     }
+    if (cmd.channel().online() != OnlineCashier.is(user)) {
+      throw DomainException.invalid("channel", "billing.error.channel.online");
+    }
     BigDecimal amount = Money.positive("amount", cmd.amount());
     BigDecimal tendered = tendered(cmd.channel(), amount, cmd.tendered());
     String reference = reference(cmd.channel(), cmd.reference());
@@ -174,7 +177,7 @@ public class CounterPayment {
     if (first.isPresent()) {
       return replay(first.get(), unit.id());
     }
-    if (channel == null || channel == Channel.PREPAID) {
+    if (channel == null || !channel.atCounter()) {
       throw DomainException.invalid("channel", "billing.error.refund.channel");
     }
     String reference = reference(channel, referenceText);
@@ -197,10 +200,13 @@ public class CounterPayment {
     return tendered;
   }
 
-  /** A bank transfer names its reference (转账单号). */
+  /**
+   * Card, WeChat Pay, Alipay and transfer name their transaction reference (交易/转账单号): without it
+   * the payment cannot be matched to the provider's statement.
+   */
   private static String reference(Channel channel, String typed) {
     String reference = Text.optional("reference", typed, 64);
-    if (channel == Channel.TRANSFER && reference == null) {
+    if (channel.needsReference() && reference == null) {
       throw DomainException.invalid("reference", "billing.error.reference.required");
     }
     return reference;

@@ -168,6 +168,16 @@ public class DayReports {
         handedOver);
   }
 
+  /**
+   * The online channels' line of a cashier's day report (issue 15): what residents paid online that
+   * day in the communities the cashier serves, per channel (booked by {@link OnlineCashier}).
+   */
+  public Map<Channel, ChannelTotal> online(Day day) {
+    List<Long> communities =
+        staff.find(day.cashierId()).map(s -> List.copyOf(s.communityIds())).orElse(List.of());
+    return totals(ledger.onlinePaymentsOfDay(communities, day.date()));
+  }
+
   /** Closed days waiting for sign-off, and recent closes, of the cashiers the user oversees. */
   public List<Day> closes(CurrentUser user, int recentDays) {
     user.require(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN);

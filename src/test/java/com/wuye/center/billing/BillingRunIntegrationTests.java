@@ -242,6 +242,8 @@ class BillingRunIntegrationTests {
                         new BigDecimal("895.00"),
                         "channel",
                         "ALIPAY",
+                        "reference",
+                        "2026120322001400000001",
                         "idempotencyKey",
                         "arrears-" + paidUp))
                 .status())

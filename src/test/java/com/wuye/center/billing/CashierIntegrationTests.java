@@ -84,6 +84,18 @@ class CashierIntegrationTests {
     body.put("channel", channel);
     body.put("tendered", tendered == null ? null : new BigDecimal(tendered));
     body.put("idempotencyKey", UUID.randomUUID().toString());
+    if (!"CASH".equals(channel) && !"PREPAID".equals(channel)) {
+      // card, WeChat Pay, Alipay and transfer name their transaction reference (issue 15)
+      body.put("reference", "TX" + UUID.randomUUID().toString().substring(0, 12));
+    }
+    return body;
+  }
+
+  /** A payment as {@link #pay} builds it, without the transaction reference. */
+  static Map<String, Object> payWithoutReference(
+      List<Long> charges, String amount, String channel, String tendered) {
+    Map<String, Object> body = pay(charges, amount, channel, tendered);
+    body.remove("reference");
     return body;
   }
 
@@ -230,9 +242,12 @@ class CashierIntegrationTests {
     assertThat(short_.status()).isEqualTo(400);
     assertThat(short_.json().get("errors").get(0).get("field").asString()).isEqualTo("tendered");
     assertThat(short_.json().get("detail").asString()).contains("75.50");
-    var noRef = counter.post(path, pay(List.of(charge), "75.50", "TRANSFER", null));
-    assertThat(noRef.status()).isEqualTo(400);
-    assertThat(noRef.json().get("errors").get(0).get("field").asString()).isEqualTo("reference");
+    for (String channel : List.of("TRANSFER", "WECHAT", "ALIPAY", "BANK_CARD")) {
+      var noRef = counter.post(path, payWithoutReference(List.of(charge), "75.50", channel, null));
+      assertThat(noRef.status()).as(channel).isEqualTo(400);
+      assertThat(noRef.json().get("errors").get(0).get("field").asString()).isEqualTo("reference");
+      assertThat(noRef.json().get("detail").asString()).contains("交易单号");
+    }
     var noUnit =
         counter.post(
             "/api/v1/billing/units/99999999/payments", pay(List.of(charge), "1", "CASH", "1"));

@@ -157,6 +157,21 @@ public class LedgerRepository {
         .list();
   }
 
+  /** The payments residents made online (issue 15) in these communities on a day. */
+  public List<Payment> onlinePaymentsOfDay(java.util.Collection<Long> communityIds, LocalDate day) {
+    if (communityIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            PAYMENTS
+                + " WHERE p.business_date = :d AND p.community_id IN (:c)"
+                + " AND p.channel IN ('WX_ONLINE','ALI_ONLINE') ORDER BY p.id")
+        .param("c", communityIds)
+        .param("d", day)
+        .query(Rows::payment)
+        .list();
+  }
+
   public Optional<Payment> payment(long id) {
     return jdbc.sql(PAYMENTS + " WHERE p.id = :id").param("id", id).query(Rows::payment).optional();
   }

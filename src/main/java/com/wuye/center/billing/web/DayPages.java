@@ -84,6 +84,7 @@ class DayPages {
     boolean own = user.staffId() != null && user.staffId() == day.cashierId();
     model.addAttribute("own", own);
     model.addAttribute("takers", own && day.openShift() != null ? shifts.takers(user) : List.of());
+    model.addAttribute("online", reports.online(day));
     model.addAttribute("canSignOff", user.hasAny(Role.SUPERVISOR, Role.MANAGER));
     model.addAttribute("canReopen", user.has(Role.MANAGER));
     return "billing/day";

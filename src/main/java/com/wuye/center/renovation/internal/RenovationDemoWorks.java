@@ -84,7 +84,7 @@ class RenovationDemoWorks implements ApplicationRunner {
             total,
             Billing.Channel.WECHAT,
             null,
-            null,
+            "4200001999" + String.format("%08d", a.id()),
             "demo-renovation-" + a.id(),
             null));
     if (!waitFor(

@@ -68,7 +68,7 @@ class RenovationPages {
     model.addAttribute("categories", Violation.Category.values());
     model.addAttribute(
         "channels",
-        Arrays.stream(Billing.Channel.values()).filter(Billing.Channel::takesMoney).toList());
+        Arrays.stream(Billing.Channel.values()).filter(Billing.Channel::atCounter).toList());
     model.addAttribute("standardDeposit", standard.deposit());
     model.addAttribute("standardFee", standard.wasteFee(a.unitId()));
     model.addAttribute("defaultDeadline", clock.instant().plus(Duration.ofDays(3)));

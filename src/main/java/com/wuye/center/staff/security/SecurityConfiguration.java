@@ -87,6 +87,9 @@ class SecurityConfiguration {
     RequestMatcher tokenClient =
         request -> request.getHeader(HeaderOrCookieSessionIdResolver.HEADER) != null;
     RequestMatcher apiLogin = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/*");
+    // payment providers' notifications: authenticated by their signature, not a session (issue 15)
+    RequestMatcher paymentNotify =
+        PathPatternRequestMatcher.withDefaults().matcher("/api/v1/payments/notify/*");
     accounts.apply(http);
     http.authenticationManager(authManager)
         .securityContext(sc -> sc.securityContextRepository(contexts))
@@ -107,7 +110,7 @@ class SecurityConfiguration {
                     .failureUrl("/login?error")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(tokenClient, apiLogin))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(tokenClient, apiLogin, paymentNotify))
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
