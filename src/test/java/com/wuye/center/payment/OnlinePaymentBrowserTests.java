@@ -2,6 +2,10 @@ package com.wuye.center.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wuye.center.estate.Estate;
+import com.wuye.center.estate.EstateService;
+import com.wuye.center.shared.Role;
+import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.Browser;
 import com.wuye.center.support.Demo;
@@ -11,8 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,23 +36,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class OnlinePaymentBrowserTests extends PaymentStandIns {
 
-  static final String UNIT = "1-1-102"; // resident 13800000002
-
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired EstateService estate;
+  @Autowired StaffService staff;
 
   @Test
   @DisplayName(
       "a resident pays a bill online with WeChat Pay; the receipt is in the portal and the day report")
   void aResidentPaysOnline() throws Exception {
-    long unit = new Demo(jdbc).unit(UNIT);
-    Api.login(port, "shouyin")
+    // a unit, owner and cashier of their own: paying everything here leaves the demo's bills alone
+    Demo demo = new Demo(jdbc, estate, staff);
+    Demo.NewCommunity community = demo.newCommunity();
+    long unit = demo.newUnit(community, "101", "89.50", null);
+    String phone = "135" + String.format("%08d", System.nanoTime() % 100_000_000);
+    long resident =
+        estate.registerResident(
+            Demo.ADMIN, new EstateService.NewResident("在线业主", phone, "PASSPORT", "P" + phone));
+    estate.moveIn(Demo.ADMIN, unit, resident, Estate.Relation.OWNER, LocalDate.of(2020, 1, 1));
+    staff.createResidentAccount(null, resident, phone, Api.DEMO_PASSWORD);
+    String cashier = demo.newStaff(Api.DEMO_PASSWORD, Set.of(Role.CASHIER), Set.of(community.id()));
+    Api.login(port, cashier, Api.DEMO_PASSWORD)
         .post(
             "/api/v1/billing/units/" + unit + "/charges",
             Map.of("item", "OTHER", "description", "车位临时停车费", "amount", new BigDecimal("66.00")));
     WECHAT.stubPrepay("weixin://wxpay/bizpayurl?pr=Browser1");
     try (Browser b = new Browser(port)) {
-      b.login("13800000002");
+      b.login(phone);
       b.open("/portal/billing");
       b.click(By.id("pay-online"));
       b.find(By.id("portal-payments"));
@@ -112,7 +128,7 @@ class OnlinePaymentBrowserTests extends PaymentStandIns {
             + rows.size()
             + ",`0.00\n");
     try (Browser b = new Browser(port)) {
-      b.login("shouyin");
+      b.login(cashier);
       b.open("/staff/billing/day");
       assertThat(b.find(By.id("day-online")).getText()).contains("微信支付（线上）");
       for (Dimension size : new Dimension[] {new Dimension(375, 812), new Dimension(1366, 768)}) {

@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wuye.center.estate.Estate;
+import com.wuye.center.estate.EstateService;
+import com.wuye.center.shared.Role;
+import com.wuye.center.staff.StaffService;
 import com.wuye.center.support.Api;
 import com.wuye.center.support.Demo;
 import com.wuye.center.support.IntegrationTest;
@@ -17,9 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +52,8 @@ class OnlinePaymentIntegrationTests extends PaymentStandIns {
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
   @Autowired PendingPayments pending;
+  @Autowired EstateService estate;
+  @Autowired StaffService staff;
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -54,13 +62,44 @@ class OnlinePaymentIntegrationTests extends PaymentStandIns {
     clock.reset();
   }
 
-  long unit() {
-    return new Demo(jdbc).unit("1-1-101");
+  /** A unit of its own, its owner's login and its cashier: paying here leaves the demo's bills. */
+  record Own(long unit, String resident, String cashier) {}
+
+  private static Own own;
+
+  Own own() {
+    if (own == null) {
+      Demo demo = new Demo(jdbc, estate, staff);
+      Demo.NewCommunity community = demo.newCommunity();
+      long unit = demo.newUnit(community, "101", "89.50", null);
+      String phone = "136" + String.format("%08d", System.nanoTime() % 100_000_000);
+      long resident =
+          estate.registerResident(
+              Demo.ADMIN, new EstateService.NewResident("在线业主", phone, "PASSPORT", "P" + phone));
+      estate.moveIn(Demo.ADMIN, unit, resident, Estate.Relation.OWNER, LocalDate.of(2020, 1, 1));
+      staff.createResidentAccount(null, resident, phone, Api.DEMO_PASSWORD);
+      String cashier =
+          demo.newStaff(Api.DEMO_PASSWORD, Set.of(Role.CASHIER), Set.of(community.id()));
+      own = new Own(unit, phone, cashier);
+    }
+    return own;
   }
 
-  /** A charge on 1-1-101 raised at the counter, so that the unit owes something. */
+  long unit() {
+    return own().unit();
+  }
+
+  Api resident() {
+    return Api.login(port, own().resident(), Api.DEMO_PASSWORD);
+  }
+
+  Api cashier() {
+    return Api.login(port, own().cashier(), Api.DEMO_PASSWORD);
+  }
+
+  /** A charge on the unit raised at the counter, so that the unit owes something. */
   long raiseCharge(String amount) {
-    return Api.login(port, "shouyin")
+    return cashier()
         .post(
             "/api/v1/billing/units/" + unit() + "/charges",
             Map.of(
@@ -79,7 +118,7 @@ class OnlinePaymentIntegrationTests extends PaymentStandIns {
   Map<String, Object> startPaying() {
     WECHAT.stubPrepay(
         "weixin://wxpay/bizpayurl?pr=" + UUID.randomUUID().toString().substring(0, 8));
-    Api resident = Api.login(port, "13800000001");
+    Api resident = resident();
     var posted =
         resident.form(
             "/portal/payments/units/" + unit(),
@@ -186,11 +225,11 @@ class OnlinePaymentIntegrationTests extends PaymentStandIns {
                 .list())
         .containsExactly("SETTLED", "REPEATED", "REPEATED");
     // the resident sees the receipt; the cashier's day report has the online line
-    Api resident = Api.login(port, "13800000001");
+    Api resident = resident();
     assertThat(resident.get("/portal/billing").body()).contains((String) receipt.get("receipt_no"));
     assertThat(resident.get("/portal/payments/units/" + unit()).body())
         .contains((String) receipt.get("receipt_no"));
-    String day = Api.login(port, "shouyin").get("/staff/billing/day").body();
+    String day = cashier().get("/staff/billing/day").body();
     assertThat(day).contains("id=\"day-online\"").contains("微信支付（线上）");
   }
 
@@ -355,7 +394,7 @@ class OnlinePaymentIntegrationTests extends PaymentStandIns {
     assertThat(rows).anyMatch(r -> r.contains(txn));
     String summary = "总交易单数,应结订单总金额,退款总金额\n`" + rows.size() + ",`0.00,`0.00\n";
     WECHAT.stubBill(BILL_HEADER + "\n" + String.join("\n", rows) + "\n" + summary);
-    Api cashier = Api.login(port, "shouyin");
+    Api cashier = cashier();
     String clean = cashier.get("/staff/payments/reconciliation").body();
     assertThat(clean)
         .contains("id=\"reconciliation-clean\"")

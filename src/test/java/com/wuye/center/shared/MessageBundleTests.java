@@ -57,7 +57,8 @@ class MessageBundleTests {
     // never be read) and every name there has its file
     java.io.File dir = new java.io.File("src/main/resources/i18n");
     List<String> files =
-        Arrays.stream(dir.list((d, n) -> n.endsWith(".properties") && !n.endsWith("_en.properties")))
+        Arrays.stream(
+                dir.list((d, n) -> n.endsWith(".properties") && !n.endsWith("_en.properties")))
             .map(n -> "i18n/" + n.substring(0, n.length() - ".properties".length()))
             .toList();
     assertThat(files).isNotEmpty();
