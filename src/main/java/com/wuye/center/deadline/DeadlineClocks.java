@@ -133,8 +133,8 @@ public class DeadlineClocks {
 
   /**
    * Stops the clock unless it has already stopped: for a clock that whoever acts first stops (an
-   * acceptance clock), so that of two simultaneous takers the record's own version decides who
-   * won (409) instead of the clock refusing the second (422).
+   * acceptance clock), so that of two simultaneous takers the record's own version decides who won
+   * (409) instead of the clock refusing the second (422).
    */
   public ClockView stopIfRunning(long clockId) {
     Stored s =
