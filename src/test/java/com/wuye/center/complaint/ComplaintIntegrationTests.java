@@ -784,7 +784,7 @@ class ComplaintIntegrationTests {
     assertThat(free.status()).isEqualTo(400); // a department typed as free text is no field
     Api.Response none =
         kefu.post("/api/v1/complaints/" + id + "/departments", Map.of("description", "清理"));
-    assertThat(none.status()).isEqualTo(422);
+    assertThat(none.status()).isEqualTo(400);
     assertThat(field(none)).isEqualTo("departmentId");
     long other = new Demo(jdbc, estate, staff).newCommunity().id();
     long foreign =
@@ -799,7 +799,7 @@ class ComplaintIntegrationTests {
         kefu.post(
             "/api/v1/complaints/" + id + "/departments",
             Map.of("departmentId", foreign, "description", "清理"));
-    assertThat(elsewhere.status()).isEqualTo(422);
+    assertThat(elsewhere.status()).isEqualTo(400);
     assertThat(field(elsewhere)).isEqualTo("departmentId");
     Api.Response ok =
         kefu.post(
