@@ -67,7 +67,8 @@ public class ComplaintQueries {
       Optional<ClockView> commitmentClock,
       List<Lesson> lessons,
       List<ComplaintStep> missingSteps,
-      List<StaffMember> supervisors) {}
+      List<StaffMember> supervisors,
+      List<Departments.Department> departments) {}
 
   private final ComplaintStore store;
   private final ComplaintRows rows;
@@ -101,7 +102,8 @@ public class ComplaintQueries {
         commitment.of(id),
         prevention.of(id),
         c.status() == Status.OPEN ? c.missingSteps() : List.of(),
-        escalation.supervisors(c.communityId()));
+        escalation.supervisors(c.communityId()),
+        c.status() == Status.OPEN ? actions.departments(user, c.communityId()) : List.of());
   }
 
   /** Complaints of the communities the user serves (one community if given), newest first. */

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * CS-8.6 马上纠正错误: corrective actions, taken once the resident's needs are known (step 5) and until
  * the resident is satisfied (step 7) — a repair order asked of the repair area (logged at once, in
  * this transaction, through its public {@link RepairsForComplaints}), an existing repair order of
- * the community linked by its number, or another department assigned.
+ * the community linked by its number, or a registered department assigned ({@link
+ * DepartmentAssignment}).
  */
 @Service
 @Transactional
@@ -40,6 +41,7 @@ public class CorrectiveActions {
       Kind kind,
       String description,
       String department,
+      String responsibleName,
       Long repairOrderId,
       String repairNumber,
       String state,
@@ -51,6 +53,7 @@ public class CorrectiveActions {
   private final ComplaintActionRepository actions;
   private final RepairsForComplaints repairs;
   private final MessageSource messages;
+  private final Departments departments;
   private final Clock clock;
 
   CorrectiveActions(
@@ -58,11 +61,13 @@ public class CorrectiveActions {
       ComplaintActionRepository actions,
       RepairsForComplaints repairs,
       MessageSource messages,
+      Departments departments,
       Clock clock) {
     this.store = store;
     this.actions = actions;
     this.repairs = repairs;
     this.messages = messages;
+    this.departments = departments;
     this.clock = clock;
   }
 
@@ -123,16 +128,10 @@ public class CorrectiveActions {
     return actionId;
   }
 
-  /** Assigns another department (e.g. 保洁部, 工程部) to put it right. */
-  public long assignDepartment(CurrentUser user, long id, String department, String description) {
-    Complaint c = correctable(user, id);
-    String dept = Text.required("department", department, 50);
-    String d = Text.required("description", description, 2000);
-    Instant now = clock.instant();
-    long actionId = add(c, Kind.DEPARTMENT, d, dept, null, user, now);
-    store.timeline(id, "DEPARTMENT_ASSIGNED", dept + "：" + d, user, now);
-    store.audit(id, "DEPARTMENT_ASSIGNED", null, Map.of("department", dept));
-    return actionId;
+  /** The departments of the complaint's community a corrective action can be assigned to. */
+  @Transactional(readOnly = true)
+  public List<Departments.Department> departments(CurrentUser user, long communityId) {
+    return departments.of(user, communityId);
   }
 
   /** The complaint's actions, oldest first. */
@@ -142,11 +141,11 @@ public class CorrectiveActions {
   }
 
   /** A new action of the complaint's current round, by {@code user}. */
-  private long add(
+  long add(
       Complaint c,
       Kind kind,
       String description,
-      String department,
+      Departments.Department department,
       String repairNumber,
       CurrentUser user,
       Instant at) {
@@ -162,7 +161,7 @@ public class CorrectiveActions {
         at);
   }
 
-  private Complaint correctable(CurrentUser user, long id) {
+  Complaint correctable(CurrentUser user, long id) {
     Complaint c = store.forChange(user, id);
     c.requireCorrectionAllowed();
     return c;

@@ -78,6 +78,25 @@ public class OrderFulfilment {
    * only. A paid service's charge goes to the unit's bill with the order's save.
    */
   public void complete(CurrentUser user, long orderId, BigDecimal actualQuantity, String note) {
+    complete(user, orderId, actualQuantity, note, false);
+  }
+
+  /** Whether marking the order done now would be before the day it was booked for. */
+  @Transactional(readOnly = true)
+  public boolean wouldBeEarly(ServiceOrder order) {
+    return order.beforeBookedDay(clock.instant());
+  }
+
+  /**
+   * Marks done; before the booked day only with {@code earlyConfirmed} (the staff member saw the
+   * warning and confirmed; the completion time and the booked time both stay on the order).
+   */
+  public void complete(
+      CurrentUser user,
+      long orderId,
+      BigDecimal actualQuantity,
+      String note,
+      boolean earlyConfirmed) {
     if (!user.isStaff()) {
       throw DomainException.forbidden("error.forbidden.role");
     }
@@ -91,7 +110,7 @@ public class OrderFulfilment {
     String workNote = Text.optional("workNote", note, 300);
     Map<String, Object> before = OrderJournal.snapshot(order);
     Instant now = clock.instant();
-    order.complete(user.staffId(), q, workNote, now);
+    order.complete(user.staffId(), q, workNote, now, earlyConfirmed);
     journal.stepped(order, before, user, now, "DONE", workNote);
     promise.stop(orderId);
     if (order.residentId() != null) {

@@ -242,6 +242,16 @@ public final class ServiceOrder {
    * quantity, e.g. hours worked, if given). Done once only.
    */
   public void complete(long staffId, BigDecimal actualQuantity, String note, Instant at) {
+    complete(staffId, actualQuantity, note, at, false);
+  }
+
+  /**
+   * Marks the service done; before the day it was booked for only when {@code earlyConfirmed} (the
+   * staff member confirmed, after the warning, that it really was done early — e.g. the resident
+   * asked for it sooner); otherwise refused (422 on {@code early}).
+   */
+  public void complete(
+      long staffId, BigDecimal actualQuantity, String note, Instant at, boolean earlyConfirmed) {
     if (status == Status.DONE || status == Status.CONFIRMED) {
       throw DomainException.rule("convenience.error.alreadyDone", number);
     }
@@ -250,6 +260,14 @@ public final class ServiceOrder {
     }
     if (status != Status.ASSIGNED) {
       throw DomainException.rule("convenience.error.notAssigned", number);
+    }
+    if (beforeBookedDay(at) && !earlyConfirmed) {
+      throw DomainException.ruleOn(
+          "early",
+          "convenience.error.doneBeforeBookedDay",
+          number,
+          java.time.LocalDate.ofInstant(wantedAt, com.wuye.center.shared.ClockConfiguration.ZONE)
+              .toString());
     }
     if (actualQuantity != null) {
       if (actualQuantity.signum() <= 0) {
@@ -440,6 +458,16 @@ public final class ServiceOrder {
 
   public String contactPhone() {
     return contactPhone;
+  }
+
+  /** Whether {@code at} falls on a day before the (local) day the service was booked for. */
+  public boolean beforeBookedDay(Instant at) {
+    if (wantedAt == null) {
+      return false;
+    }
+    var zone = com.wuye.center.shared.ClockConfiguration.ZONE;
+    return java.time.LocalDate.ofInstant(at, zone)
+        .isBefore(java.time.LocalDate.ofInstant(wantedAt, zone));
   }
 
   public Instant wantedAt() {

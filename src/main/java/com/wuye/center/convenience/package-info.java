@@ -16,5 +16,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Convenience 便民服务",
-    allowedDependencies = {"shared", "estate", "staff", "notice", "deadline", "demo"})
+    allowedDependencies = {
+      "shared",
+      "estate",
+      "staff",
+      "notice",
+      "deadline",
+      "demo",
+      "announcement"
+    })
 package com.wuye.center.convenience;

@@ -102,10 +102,14 @@ public class EmergencyQueries {
     return refs(staff.withRole(communityId, Role.SECURITY));
   }
 
-  /** Active staff of a community, to wait at the entrance or to help nursing. */
+  /**
+   * Active staff of a community who work on the ground (not only a cashier, administrator or
+   * manager), to wait at the entrance or to help nursing.
+   */
   public List<StaffRef> communityStaff(CurrentUser user, long communityId) {
     user.requireCommunity(communityId);
-    return refs(staff.allActive(Set.of(communityId)));
+    return refs(
+        staff.allActive(Set.of(communityId)).stream().filter(Assignees::onTheGround).toList());
   }
 
   private static List<StaffRef> refs(List<StaffMember> list) {

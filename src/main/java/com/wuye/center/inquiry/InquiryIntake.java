@@ -37,7 +37,8 @@ public class InquiryIntake {
       Channel channel,
       String askerName,
       String contactPhone,
-      String question) {}
+      String question,
+      LocalDate letterReceivedOn) {}
 
   /**
    * A resident's question from the portal. {@code internalNote} and {@code confidential} exist only
@@ -86,6 +87,7 @@ public class InquiryIntake {
             ? null
             : PhoneNumber.of("contactPhone", in.contactPhone()).value();
     Instant now = clock.instant();
+    LetterArrival arrival = LetterArrival.of(in.channel(), in.letterReceivedOn(), now);
     Inquiry q =
         Inquiry.register(
             nextNumber(now),
@@ -98,8 +100,8 @@ public class InquiryIntake {
             now,
             user.staffId(),
             null);
-    long id = store.add(q, label);
-    registered(id, q, label, user.actorRef(), user.displayName(), user.staffId());
+    long id = store.add(q, label, arrival.day());
+    registered(id, q, label, user.actorRef(), user.displayName(), user.staffId(), arrival);
     return id;
   }
 
@@ -140,7 +142,7 @@ public class InquiryIntake {
             null,
             user.residentId());
     long id = store.add(q, unit.label());
-    registered(id, q, unit.label(), user.actorRef(), me.name(), null);
+    registered(id, q, unit.label(), user.actorRef(), me.name(), null, null);
     notifications.notifyRole(
         unit.communityId(),
         Role.CUSTOMER_SERVICE,
@@ -151,7 +153,13 @@ public class InquiryIntake {
   }
 
   private void registered(
-      long id, Inquiry q, String label, String actor, String actorName, Long assignee) {
+      long id,
+      Inquiry q,
+      String label,
+      String actor,
+      String actorName,
+      Long assignee,
+      LetterArrival arrival) {
     store.timeline(id, "REGISTERED", null, actor, actorName, q.receivedAt());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("number", q.number());
@@ -161,8 +169,11 @@ public class InquiryIntake {
     after.put("askerName", q.askerName());
     after.put("contactPhone", q.contactPhone());
     after.put("question", q.question());
+    if (arrival != null && arrival.day() != null) {
+      after.put("letterReceivedOn", arrival.day().toString());
+    }
     store.audit(id, "REGISTERED", null, after);
-    written.registered(id, q, assignee);
+    written.registered(id, q, assignee, arrival == null ? q.receivedAt() : arrival.clockFrom());
   }
 
   /** The unit by id or by community + code; null when none is given (a question about the area). */

@@ -60,7 +60,9 @@ public class InquiryQueries {
       List<Reply> replies,
       List<Note> notes,
       List<Event> events,
-      Optional<ClockView> replyClock) {}
+      Optional<ClockView> replyClock,
+      java.time.LocalDate letterReceivedOn,
+      Optional<ReplyDelivery.Delivery> delivery) {}
 
   /** What a resident sees: their question, the reply time, and replies meant for them. */
   public record ResidentView(
@@ -72,15 +74,23 @@ public class InquiryQueries {
       Instant receivedAt,
       Status status,
       Instant replyDueAt,
-      List<ResidentReply> replies) {}
+      List<ResidentReply> replies,
+      java.time.LocalDate letterReceivedOn,
+      ReplyDelivery.Delivery delivery) {}
 
   public record ResidentReply(String text, Instant at) {}
 
   private final InquiryStore store;
   private final InquiryRepository repository;
   private final ReplyClock replyClock;
+  private final com.wuye.center.estate.EstateDirectory estate;
 
-  InquiryQueries(InquiryStore store, InquiryRepository repository, ReplyClock replyClock) {
+  InquiryQueries(
+      InquiryStore store,
+      InquiryRepository repository,
+      ReplyClock replyClock,
+      com.wuye.center.estate.EstateDirectory estate) {
+    this.estate = estate;
     this.store = store;
     this.repository = repository;
     this.replyClock = replyClock;
@@ -92,7 +102,9 @@ public class InquiryQueries {
         repository.replies(id, true),
         repository.notes(id),
         repository.events(id),
-        replyClock.of(id));
+        replyClock.of(id),
+        repository.letterReceivedOn(id).orElse(null),
+        repository.delivery(id));
   }
 
   public Paged<Row> list(
@@ -133,12 +145,19 @@ public class InquiryQueries {
     return replyClock.of(rows.stream().map(Row::id).toList());
   }
 
-  /** The resident's own consultations, newest first. */
+  /**
+   * The resident's consultations, newest first: those they asked in the portal and the written ones
+   * registered at the desk for a unit they live in.
+   */
   public List<Row> mine(CurrentUser user) {
     if (!user.isResident()) {
       throw DomainException.forbidden("error.forbidden.role");
     }
-    return repository.forResident(user.residentId());
+    List<Long> units =
+        estate.unitsOfResident(user.residentId()).stream()
+            .map(com.wuye.center.estate.Estate.Unit::id)
+            .toList();
+    return repository.forResident(user.residentId(), units);
   }
 
   /** A consultation as its resident sees it: never internal notes or confidential replies. */
@@ -159,6 +178,8 @@ public class InquiryQueries {
         r.status() == Status.ANSWERED ? null : due,
         repository.replies(id, false).stream()
             .map(x -> new ResidentReply(x.text(), x.at()))
-            .toList());
+            .toList(),
+        repository.letterReceivedOn(id).orElse(null),
+        repository.delivery(id).orElse(null));
   }
 }

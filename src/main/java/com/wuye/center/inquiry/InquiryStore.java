@@ -25,7 +25,14 @@ class InquiryStore {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
 
-  InquiryStore(InquiryRepository repository, AuditTrail audit, ApplicationEventPublisher events) {
+  private final com.wuye.center.estate.EstateDirectory estate;
+
+  InquiryStore(
+      InquiryRepository repository,
+      AuditTrail audit,
+      ApplicationEventPublisher events,
+      com.wuye.center.estate.EstateDirectory estate) {
+    this.estate = estate;
     this.repository = repository;
     this.audit = audit;
     this.events = events;
@@ -60,7 +67,12 @@ class InquiryStore {
     }
     Row r =
         repository.row(id).orElseThrow(() -> DomainException.notFound("inquiry.error.notFound"));
-    if (!user.residentId().equals(r.residentId())) {
+    boolean mine =
+        user.residentId().equals(r.residentId())
+            || (r.kind() == Inquiry.Kind.WRITTEN
+                && r.unitId() != null
+                && estate.residentOccupies(user.residentId(), r.unitId()));
+    if (!mine) {
       throw DomainException.notFound("inquiry.error.notFound");
     }
     return r;
@@ -68,7 +80,12 @@ class InquiryStore {
 
   /** A new consultation; returns its id. */
   long add(Inquiry q, String unitLabel) {
-    return repository.insert(q, unitLabel);
+    return add(q, unitLabel, null);
+  }
+
+  /** A new letter with the day it arrived (CS-Q1); returns its id. */
+  long add(Inquiry q, String unitLabel, java.time.LocalDate letterReceivedOn) {
+    return repository.insert(q, unitLabel, letterReceivedOn);
   }
 
   /** Saves the consultation and publishes what it registered ({@link InquiryAnswered}). */

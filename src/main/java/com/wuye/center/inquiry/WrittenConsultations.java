@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * CS-Q1 written (书面) consultations — a letter, or a resident's question from the portal — are
  * answered in writing within two days ({@code wuye.inquiry.written-reply-within}): the reply clock
- * starts at registration, and the reply is printable as a letter for staff and the resident who
- * asked.
+ * runs from the day the letter arrived (registration for the portal), and the reply is printable as
+ * a letter for staff and the resident who asked.
  */
 @Service
 @Transactional
@@ -55,10 +55,13 @@ public class WrittenConsultations {
     this.replyWithin = replyWithin;
   }
 
-  /** A consultation was registered: a written one is to be answered within two days. */
-  void registered(long id, Inquiry q, Long assigneeStaffId) {
+  /**
+   * A consultation was registered: a written one is to be answered within two days of {@code from}
+   * (the letter's arrival, {@link LetterArrival}).
+   */
+  void registered(long id, Inquiry q, Long assigneeStaffId, Instant from) {
     if (q.kind() == Inquiry.Kind.WRITTEN) {
-      replyClock.start(id, q, assigneeStaffId, q.receivedAt(), replyWithin);
+      replyClock.start(id, q, assigneeStaffId, from, replyWithin);
     }
     if (q.channel() == Inquiry.Channel.PORTAL) {
       replyClock.awaitTaking(id, q);

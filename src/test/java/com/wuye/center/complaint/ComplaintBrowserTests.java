@@ -59,12 +59,18 @@ class ComplaintBrowserTests {
       kefu.click(By.linkText(number));
       assertThat(kefu.find(By.id("complaint-words")).getText()).isEqualTo(words);
 
+      // nothing is pre-filled: the clerk starts from a suggestion (or types their own words)
+      assertThat(kefu.find(By.id("step-text-1")).getAttribute("value")).isEmpty();
+      kefu.click(By.id("suggest-1"));
       record(kefu, 1);
       // the screen guides in order: only the next step has a form
       assertThat(kefu.driver().findElements(By.id("step-form-3"))).isEmpty();
+      kefu.click(By.id("suggest-2"));
       record(kefu, 2);
+      kefu.click(By.id("suggest-3"));
       record(kefu, 3);
       kefu.type(By.cssSelector("#step-form-4 textarea[name=text]"), "明天上午十点前派师傅重新做防水");
+      kefu.click(By.id("promise-tomorrow18"));
       record(kefu, 4);
       assertThat(kefu.find(By.id("commitment-clock")).getText()).contains("剩余");
       kefu.type(By.cssSelector("#step-form-5 textarea[name=text]"), "彻底修好，并帮忙向楼下邻居解释");
@@ -100,6 +106,7 @@ class ComplaintBrowserTests {
       assertThat(kefu.find(By.id("lessons")).getText()).contains("已读 1 /");
       kefu.screenshot("complaint-eight-steps");
 
+      kefu.click(By.id("suggest-thanks"));
       kefu.click(By.id("close-submit"));
       assertThat(kefu.find(By.id("closing-thanks")).getText()).isEqualTo("感谢您的支持与理解！");
       assertThat(kefu.find(By.id("complaint-status")).getText()).isEqualTo("已结案");

@@ -222,7 +222,7 @@ class ComplaintIntegrationTests {
     Api.Response early =
         kefu.post(
             "/api/v1/complaints/" + id + "/departments",
-            Map.of("department", "保洁部", "description", "安排拖地"));
+            Map.of("departmentId", department("保洁部"), "description", "安排拖地"));
     assertThat(early.status()).isEqualTo(422);
     assertThat(f.step(kefu, id, 6, text("已安排")).status()).isEqualTo(422);
     assertThat(f.step(kefu, id, 5, text("")).status()).isEqualTo(400);
@@ -232,7 +232,7 @@ class ComplaintIntegrationTests {
 
   @Test
   @DisplayName(
-      "CS-8.6 corrective actions: a repair request goes to the repair area and links when it answers; an existing order links by number; a department is recorded")
+      "CS-8.6 corrective actions: a repair request goes to the repair area and links when it answers; an existing order links by number; a registered department is assigned and its responsible person notified")
   void correctiveActionsLinkRepairsAndDepartments() throws Exception {
     long id = f.receive(kefu, "卫生间漏水修了又漏");
     f.throughStep5(kefu, id, Instant.now().plus(Duration.ofDays(1)));
@@ -298,7 +298,7 @@ class ComplaintIntegrationTests {
     assertThat(
             kefu.post(
                     "/api/v1/complaints/" + id + "/departments",
-                    Map.of("department", "工程部", "description", "派主管复查"))
+                    Map.of("departmentId", department("工程部"), "description", "派主管复查"))
                 .status())
         .isEqualTo(201);
 
@@ -311,6 +311,18 @@ class ComplaintIntegrationTests {
       }
     }
     assertThat(kinds).containsExactly("REPAIR_REQUEST", "REPAIR_LINK", "DEPARTMENT");
+    // the department's responsible person is notified (and must acknowledge)
+    String head =
+        jdbc.sql(
+                "SELECT a.username FROM department d JOIN account a ON a.staff_id = d.responsible_staff_id"
+                    + " WHERE d.id = :d")
+            .param("d", department("工程部"))
+            .query(String.class)
+            .single();
+    assertThat(f.notified(head, "complaint", id)).contains("complaint.notify.department");
+    JsonNode assigned = f.details(kefu, id).json().get("actions").get(2);
+    assertThat(assigned.get("department").asString()).isEqualTo("工程部");
+    assertThat(assigned.get("responsibleName").isNull()).isFalse();
     assertThat(numbers).contains(repairNumber, second).doesNotContain("BX20301201-0001");
     // the resident sees the repairs arranged, not the staff's notes
     Api.Response mine = Api.login(port, "13800000001").get("/api/v1/portal/complaints/" + id);
@@ -748,5 +760,70 @@ class ComplaintIntegrationTests {
         zhuguan.post("/api/v1/complaints/" + id + "/steps/8/waive", Map.of("reason", "测试：无需告示"));
     assertThat(w.status()).as(w.body()).isEqualTo(201);
     return id;
+  }
+
+  /** A registered department of the demo community. */
+  private long department(String name) {
+    return jdbc.sql("SELECT id FROM department WHERE community_id = :c AND name = :n")
+        .param("c", f.demo.community())
+        .param("n", name)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  @DisplayName(
+      "CS-8.6 a corrective action names a registered department of the complaint's community: no free text, no other community's department")
+  void departmentMustBeRegistered() {
+    long id = f.receive(kefu, "楼道垃圾两天没清");
+    f.throughStep5(kefu, id, Instant.now().plus(Duration.ofDays(1)));
+    Api.Response free =
+        kefu.post(
+            "/api/v1/complaints/" + id + "/departments",
+            Map.of("department", "随便写的部门", "description", "清理"));
+    assertThat(free.status()).isEqualTo(400); // a department typed as free text is no field
+    Api.Response none =
+        kefu.post("/api/v1/complaints/" + id + "/departments", Map.of("description", "清理"));
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(field(none)).isEqualTo("departmentId");
+    long other = new Demo(jdbc, estate, staff).newCommunity().id();
+    long foreign =
+        jdbc.sql(
+                "INSERT INTO department (community_id, name, responsible_staff_id)"
+                    + " VALUES (:c, '保洁部', :s) RETURNING id")
+            .param("c", other)
+            .param("s", f.demo.staffId("zhuguan"))
+            .query(Long.class)
+            .single();
+    Api.Response elsewhere =
+        kefu.post(
+            "/api/v1/complaints/" + id + "/departments",
+            Map.of("departmentId", foreign, "description", "清理"));
+    assertThat(elsewhere.status()).isEqualTo(400);
+    assertThat(field(elsewhere)).isEqualTo("departmentId");
+    Api.Response ok =
+        kefu.post(
+            "/api/v1/complaints/" + id + "/departments",
+            Map.of("departmentId", department("保洁部"), "description", "今天下午清理并消毒"));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("CS-8.4 the promised time may be today (\"今天下午6点前\"), not forced to tomorrow")
+  void promiseToday() {
+    long id = f.receive(kefu, "电梯按钮不亮");
+    java.time.ZonedDateTime now = Instant.now().atZone(java.time.ZoneId.of("Asia/Shanghai"));
+    Instant later = now.plusMinutes(30).toInstant();
+    f.ok(kefu, id, 1, text("谢谢您"));
+    f.ok(kefu, id, 2, text("您的意见帮助我们改进"));
+    f.ok(kefu, id, 3, text("抱歉给您添麻烦"));
+    f.ok(kefu, id, 4, Map.of("text", "今天下午6点前修好", "promisedAt", later.toString()));
+    assertThat(
+            jdbc.sql("SELECT promised_at FROM complaint_step WHERE complaint_id = :c AND step = 4")
+                .param("c", id)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant())
+        .isEqualTo(later.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 }

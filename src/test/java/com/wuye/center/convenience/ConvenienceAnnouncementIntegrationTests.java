@@ -89,7 +89,9 @@ class ConvenienceAnnouncementIntegrationTests {
     assertThat(poster.body())
         .contains("id=\"poster\"", "2030 年便民服务项目公告", "家电清洗", "¥80.00/台", "免费", "1 天内")
         .contains("本中心员工不收取任何小费")
-        .contains("有噪音的服务只在 08:00–20:00 之间提供，午休时段 12:00–14:00 不安排");
+        .contains("有噪音的服务只在 08:00–20:00 之间提供，午休时段 12:00–14:00 不安排")
+        // the service center's phone (the community's bulletin board; the demo's)
+        .contains("服务中心电话：0571-8888 6666");
     var bulletin = kefu.get("/staff/convenience/announcements/" + id + "/bulletin");
     assertThat(bulletin.status()).isEqualTo(200);
     assertThat(bulletin.body())

@@ -98,6 +98,22 @@ class ConvenienceBrowserTests {
       b.find(By.id("staff-home"));
       b.open("/staff/convenience/orders/" + id);
       b.type(By.id("workNote"), "已清洗滤网和蒸发器");
+      // booked for a later day: marking it done now warns and needs a confirmation
+      assertThat(b.find(By.id("early-warning")).getText()).contains("尚未到预约日期");
+      b.click(By.id("complete-submit"));
+      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("已派单");
+      for (var size :
+          java.util.List.of(
+              new org.openqa.selenium.Dimension(1366, 768),
+              new org.openqa.selenium.Dimension(375, 812))) {
+        b.driver().manage().window().setSize(size);
+        b.driver().findElement(By.id("early-warning")).getLocation(); // laid out at this width
+        ((org.openqa.selenium.JavascriptExecutor) b.driver())
+            .executeScript("document.getElementById('early-warning').scrollIntoView();");
+        b.screenshot("convenience-done-early-" + size.getWidth());
+      }
+      b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+      b.click(By.id("early-confirm"));
       b.click(By.id("complete-submit"));
       waitForText(b, By.id("order-status"), "已完成（待确认）");
       assertThat(b.find(By.id("charge")).getText()).startsWith("¥80.00（已计入物业账单");

@@ -246,4 +246,37 @@ class ServiceOrderTests {
     // only the resident's answer to "were you asked for a tip?" exists, no amount
     assertThat(names).containsExactly("tipasked");
   }
+
+  @Test
+  @DisplayName(
+      "CS-S2 an order booked for a later day is not marked done before that day unless the staff member confirms it was done early")
+  void doneBeforeTheBookedDayNeedsConfirmation() {
+    Instant booked = T0.plus(java.time.Duration.ofDays(2)); // 2030-05-08 09:00 Shanghai
+    ServiceOrder o =
+        ServiceOrder.place(
+            "BM20300506-0002",
+            1,
+            11,
+            CLEANING,
+            new BigDecimal("2"),
+            Channel.PHONE,
+            null,
+            "王伟",
+            "13800000001",
+            booked,
+            null,
+            T0,
+            "staff:2");
+    o.saved(100, 0);
+    o.assign(3, T0.plusSeconds(60));
+    assertThat(o.beforeBookedDay(T0.plusSeconds(120))).isTrue();
+    DomainException e = refused(() -> o.complete(3, null, null, T0.plusSeconds(120)));
+    assertThat(e.messageKey()).isEqualTo("convenience.error.doneBeforeBookedDay");
+    assertThat(o.status()).isEqualTo(Status.ASSIGNED);
+    // on the booked day itself (even before the hour) it is no longer early
+    assertThat(o.beforeBookedDay(booked.minusSeconds(3600))).isFalse();
+    // confirmed after the warning: done early
+    o.complete(3, null, "业户要求提前做", T0.plusSeconds(180), true);
+    assertThat(o.status()).isEqualTo(Status.DONE);
+  }
 }

@@ -250,6 +250,13 @@ class EmergencyIntegrationTests {
     refused(kefu.post(steps, step("CALLED_120", "person", " ")), 400, "由谁拨打");
     ok(kefu.post(steps, step("CALLED_120", "person", "李晓梅")));
     refused(kefu.post(steps, step("ENTRANCE_WAITER_ASSIGNED", "staffIds", List.of())), 400, "门口等候");
+    // CS-E5 a cashier (or an administrator, a manager) does not wait at the entrance
+    assertThat(
+            kefu.post(
+                    steps,
+                    step("ENTRANCE_WAITER_ASSIGNED", "staffIds", List.of(fx.staffId("shouyin"))))
+                .status())
+        .isEqualTo(400);
     JsonNode waiter =
         ok(
             kefu.post(

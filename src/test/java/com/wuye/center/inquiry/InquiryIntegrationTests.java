@@ -60,6 +60,12 @@ class InquiryIntegrationTests {
     body.put("askerName", "王先生");
     body.put("contactPhone", "13800000001");
     body.put("question", question);
+    if ("LETTER".equals(channel)) {
+      body.put(
+          "letterReceivedOn",
+          java.time.LocalDate.ofInstant(testClock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+              .toString());
+    }
     Api.Response r = kefu.post("/api/v1/inquiries", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("id").asLong();

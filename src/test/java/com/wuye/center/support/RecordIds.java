@@ -63,6 +63,7 @@ public final class RecordIds {
     ONE.put(RecordKind.COMPLAINT, inCommunity("complaint"));
     ONE.put(RecordKind.COMPLAINT_CATEGORY, "SELECT min(code) FROM complaint_category WHERE active");
     ONE.put(RecordKind.COMPLAINT_STEP, "SELECT '2'");
+    ONE.put(RecordKind.DEPARTMENT, inCommunity("department"));
     ONE.put(RecordKind.INQUIRY, inCommunity("inquiry"));
     ONE.put(RecordKind.KNOWLEDGE_ENTRY, "SELECT min(id) FROM inquiry_kb_entry");
     ONE.put(RecordKind.EMERGENCY_CASE, inCommunity("emergency_case"));

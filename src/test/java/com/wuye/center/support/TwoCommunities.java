@@ -328,6 +328,8 @@ public final class TwoCommunities {
                   null),
               List.of(),
               null);
+      bean(com.wuye.center.complaint.Departments.class)
+          .register(manager, community, "工程部", manager.staffId());
       bean(ComplaintIntake.class)
           .receive(
               desk,

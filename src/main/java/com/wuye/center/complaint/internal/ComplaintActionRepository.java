@@ -2,6 +2,7 @@ package com.wuye.center.complaint.internal;
 
 import com.wuye.center.complaint.CorrectiveActions.Action;
 import com.wuye.center.complaint.CorrectiveActions.Kind;
+import com.wuye.center.complaint.Departments;
 import com.wuye.center.shared.DomainException;
 import java.time.Instant;
 import java.util.List;
@@ -25,21 +26,26 @@ public class ComplaintActionRepository {
       int round,
       Kind kind,
       String description,
-      String department,
+      Departments.Department department,
       String repairNumber,
       long staffId,
       String actorName,
       Instant at) {
     try {
       return jdbc.sql(
-              "INSERT INTO complaint_action (complaint_id, round, kind, description, department, repair_number, state,"
+              "INSERT INTO complaint_action (complaint_id, round, kind, description, department, department_id,"
+                  + " responsible_staff_id, responsible_name, repair_number, state,"
                   + " staff_id, actor_name, created_at, linked_at)"
-                  + " VALUES (:c, :round, :kind, :d, :dept, :num, :state, :staff, :name, :at, :linked) RETURNING id")
+                  + " VALUES (:c, :round, :kind, :d, :dept, :deptId, :resp, :respName, :num, :state, :staff,"
+                  + " :name, :at, :linked) RETURNING id")
           .param("c", complaintId)
           .param("round", round)
           .param("kind", kind.name())
           .param("d", description)
-          .param("dept", department)
+          .param("dept", department == null ? null : department.name())
+          .param("deptId", department == null ? null : department.id())
+          .param("resp", department == null ? null : department.responsibleStaffId())
+          .param("respName", department == null ? null : department.responsibleName())
           .param("num", repairNumber)
           .param(
               "state",
@@ -90,6 +96,7 @@ public class ComplaintActionRepository {
                     Kind.valueOf(rs.getString("kind")),
                     rs.getString("description"),
                     rs.getString("department"),
+                    rs.getString("responsible_name"),
                     rs.getObject("repair_order_id", Long.class),
                     rs.getString("repair_number"),
                     rs.getString("state"),

@@ -109,7 +109,7 @@ public final class ComplaintForms {
 
   public record RepairLink(String repairNumber, String note) {}
 
-  public record Department(String department, String description) {}
+  public record Department(Long departmentId, String description) {}
 
   public record Close(
       Complaint.Outcome outcome,

@@ -3,6 +3,7 @@ package com.wuye.center.complaint.web;
 import com.wuye.center.complaint.ComplaintClosing;
 import com.wuye.center.complaint.ComplaintSteps;
 import com.wuye.center.complaint.CorrectiveActions;
+import com.wuye.center.complaint.DepartmentAssignment;
 import com.wuye.center.complaint.Escalation;
 import com.wuye.center.complaint.Prevention;
 import com.wuye.center.complaint.web.ComplaintApi.Created;
@@ -29,18 +30,21 @@ class ComplaintHandlingApi {
   private final Escalation escalation;
   private final CorrectiveActions actions;
   private final ComplaintClosing closing;
+  private final DepartmentAssignment departments;
 
   ComplaintHandlingApi(
       ComplaintSteps steps,
       Prevention prevention,
       Escalation escalation,
       CorrectiveActions actions,
-      ComplaintClosing closing) {
+      ComplaintClosing closing,
+      DepartmentAssignment departments) {
     this.steps = steps;
     this.prevention = prevention;
     this.escalation = escalation;
     this.actions = actions;
     this.closing = closing;
+    this.departments = departments;
   }
 
   /**
@@ -111,14 +115,16 @@ class ComplaintHandlingApi {
     return new Created(actions.linkRepair(Actors.require(), id, body.repairNumber(), body.note()));
   }
 
-  record DepartmentBody(String department, String description) {}
+  record DepartmentBody(Long departmentId, String description) {}
 
   @PostMapping("/api/v1/complaints/{id}/departments")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "CS-8.6 assign another department")
+  @Operation(
+      summary =
+          "CS-8.6 assign a registered department of the community; its responsible person is notified")
   Created department(@PathVariable long id, @RequestBody DepartmentBody body) {
     return new Created(
-        actions.assignDepartment(Actors.require(), id, body.department(), body.description()));
+        departments.assign(Actors.require(), id, body.departmentId(), body.description()));
   }
 
   @PostMapping("/api/v1/complaints/{id}/close")

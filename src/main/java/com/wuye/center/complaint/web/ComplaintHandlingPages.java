@@ -3,6 +3,7 @@ package com.wuye.center.complaint.web;
 import com.wuye.center.complaint.ComplaintClosing;
 import com.wuye.center.complaint.ComplaintSteps;
 import com.wuye.center.complaint.CorrectiveActions;
+import com.wuye.center.complaint.DepartmentAssignment;
 import com.wuye.center.complaint.Escalation;
 import com.wuye.center.complaint.Prevention;
 import com.wuye.center.complaint.web.ComplaintForms.Close;
@@ -36,18 +37,21 @@ class ComplaintHandlingPages {
   private final Escalation escalation;
   private final CorrectiveActions actions;
   private final ComplaintClosing closing;
+  private final DepartmentAssignment departments;
 
   ComplaintHandlingPages(
       ComplaintSteps steps,
       Prevention prevention,
       Escalation escalation,
       CorrectiveActions actions,
-      ComplaintClosing closing) {
+      ComplaintClosing closing,
+      DepartmentAssignment departments) {
     this.steps = steps;
     this.prevention = prevention;
     this.escalation = escalation;
     this.actions = actions;
     this.closing = closing;
+    this.departments = departments;
   }
 
   @PostMapping("/staff/complaints/{id}/steps/{step}")
@@ -127,7 +131,7 @@ class ComplaintHandlingPages {
             back(
                 id,
                 "actions",
-                () -> actions.assignDepartment(user(), id, form.department(), form.description())));
+                () -> departments.assign(user(), id, form.departmentId(), form.description())));
   }
 
   @PostMapping("/staff/complaints/{id}/close")

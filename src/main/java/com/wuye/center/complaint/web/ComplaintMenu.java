@@ -22,6 +22,11 @@ class ComplaintMenu implements MenuItem.Contributor {
             "/staff/complaints/categories",
             EnumSet.of(Role.COMPANY_MANAGER, Role.ADMIN),
             87),
+        new MenuItem(
+            "complaint.departments",
+            "/staff/complaints/departments",
+            EnumSet.of(Role.SUPERVISOR, Role.MANAGER, Role.ADMIN),
+            88),
         new MenuItem("complaint.nav.portal", "/portal/complaints", EnumSet.of(Role.RESIDENT), 30));
   }
 }

@@ -18,7 +18,10 @@ import com.wuye.center.shared.web.FormSubmission;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -103,8 +106,23 @@ class ComplaintPages {
     model.addAttribute("communities", estate.communitiesFor(user));
     model.addAttribute("canWaive", user.hasAny(Role.SUPERVISOR, Role.MANAGER));
     model.addAttribute("history", audit.history(Complaint.SUBJECT, id));
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.ZONE);
-    model.addAttribute("defaultPromise", today.plusDays(1).atTime(18, 0));
+    model.addAttribute("promiseChoices", promiseChoices());
     return "complaint/view";
+  }
+
+  /**
+   * CS-8.4 quick choices of the promised time ("今天下午6点前" among them): today 18:00 while it is still
+   * ahead, tomorrow 12:00 and 18:00. None is preselected: the clerk chooses or types one.
+   */
+  private Map<String, LocalDateTime> promiseChoices() {
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ClockConfiguration.ZONE);
+    LocalDate today = now.toLocalDate();
+    Map<String, LocalDateTime> choices = new LinkedHashMap<>();
+    if (now.isBefore(today.atTime(18, 0))) {
+      choices.put("today18", today.atTime(18, 0));
+    }
+    choices.put("tomorrow12", today.plusDays(1).atTime(12, 0));
+    choices.put("tomorrow18", today.plusDays(1).atTime(18, 0));
+    return choices;
   }
 }

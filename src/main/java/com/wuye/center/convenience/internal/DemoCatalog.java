@@ -1,5 +1,6 @@
 package com.wuye.center.convenience.internal;
 
+import com.wuye.center.announcement.BulletinBoards;
 import com.wuye.center.convenience.CatalogService;
 import com.wuye.center.convenience.CatalogService.ServiceForm;
 import com.wuye.center.convenience.Offering.ProviderKind;
@@ -11,20 +12,28 @@ import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The demo catalog of 滨江花园: two free services, four paid ones, two of them noisy. */
+/**
+ * The demo catalog of 滨江花园: two free services, four paid ones, two of them noisy; and the service
+ * center's phone its printed notices carry (CS-S1), when the community's board has none yet.
+ */
 @Component
 class DemoCatalog {
 
   private final CatalogService catalog;
+  private final BulletinBoards boards;
 
-  DemoCatalog(CatalogService catalog) {
+  DemoCatalog(CatalogService catalog, BulletinBoards boards) {
     this.catalog = catalog;
+    this.boards = boards;
   }
 
   @EventListener
   void on(DemoDataLoaded e) {
     CurrentUser system = new CurrentUser(0, "system", "系统", 0L, null, Set.of(Role.ADMIN), Set.of());
     long c = e.communityId();
+    if (boards.servicePhone(system, c).isEmpty()) {
+      boards.setServicePhone(system, c, "0571-8888 6666");
+    }
     catalog.create(
         system,
         c,

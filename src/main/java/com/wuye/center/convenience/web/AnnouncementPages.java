@@ -1,5 +1,6 @@
 package com.wuye.center.convenience.web;
 
+import com.wuye.center.announcement.BulletinBoards;
 import com.wuye.center.convenience.Announcement;
 import com.wuye.center.convenience.Announcements;
 import com.wuye.center.convenience.CatalogService;
@@ -30,12 +31,28 @@ class AnnouncementPages {
   private final Announcements announcements;
   private final CatalogService catalog;
   private final StaffCommunity communities;
+  private final BulletinBoards boards;
 
   AnnouncementPages(
-      Announcements announcements, CatalogService catalog, StaffCommunity communities) {
+      Announcements announcements,
+      CatalogService catalog,
+      StaffCommunity communities,
+      BulletinBoards boards) {
     this.announcements = announcements;
     this.catalog = catalog;
     this.communities = communities;
+    this.boards = boards;
+  }
+
+  /** CS-S1 the service center's phone every printed notice carries (its community's board). */
+  private void servicePhone(CurrentUser user, long communityId, Model model) {
+    String phone;
+    try {
+      phone = boards.servicePhone(user, communityId).orElse(null);
+    } catch (com.wuye.center.shared.DomainException e) {
+      phone = null; // a role that keeps no bulletin board: the notice prints without it
+    }
+    model.addAttribute("servicePhone", phone);
   }
 
   public record IssueForm(String title) {}
@@ -112,6 +129,7 @@ class AnnouncementPages {
     CurrentUser user = Actors.require();
     Announcement a = announcements.get(user, id);
     communities.choose(user, a.communityId(), model);
+    servicePhone(user, a.communityId(), model);
     model.addAttribute("a", a);
     return view;
   }
@@ -121,6 +139,7 @@ class AnnouncementPages {
     CurrentUser user = Actors.require();
     Announcement.FlyerSheet sheet = announcements.flyerSheet(user, id, buildingId);
     communities.choose(user, sheet.announcement().communityId(), model);
+    servicePhone(user, sheet.announcement().communityId(), model);
     model.addAttribute("sheet", sheet);
     model.addAttribute("a", sheet.announcement());
     return "convenience/print-flyers";

@@ -49,7 +49,7 @@ class OrderApi {
 
   /** Named apart from the repair completion: the API document would show one for both. */
   @Schema(name = "ServiceOrderCompletion")
-  record Complete(BigDecimal quantity, String workNote) {}
+  record Complete(BigDecimal quantity, String workNote, Boolean early) {}
 
   record Cancel(String reason) {}
 
@@ -87,10 +87,13 @@ class OrderApi {
   }
 
   @PostMapping("/api/v1/convenience/orders/{id}/complete")
-  @Operation(summary = "Mark done (once); a paid service's charge goes to the unit's bill")
+  @Operation(
+      summary =
+          "Mark done (once); a paid service's charge goes to the unit's bill; before the booked day only with early=true")
   OrderView complete(@PathVariable long id, @RequestBody(required = false) Complete body) {
-    Complete c = body == null ? new Complete(null, null) : body;
-    fulfilment.complete(Actors.require(), id, c.quantity(), c.workNote());
+    Complete c = body == null ? new Complete(null, null, null) : body;
+    fulfilment.complete(
+        Actors.require(), id, c.quantity(), c.workNote(), Boolean.TRUE.equals(c.early()));
     return order(id);
   }
 

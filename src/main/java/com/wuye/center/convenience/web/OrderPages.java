@@ -60,7 +60,7 @@ class OrderPages {
 
   public record AssignForm(Long staffId) {}
 
-  public record CompleteForm(BigDecimal quantity, String workNote) {}
+  public record CompleteForm(BigDecimal quantity, String workNote, Boolean early) {}
 
   public record CancelForm(String reason) {}
 
@@ -137,6 +137,7 @@ class OrderPages {
         "canComplete",
         d.order().status() == ServiceOrder.Status.ASSIGNED
             && (user.staffId().equals(d.order().assigneeStaffId()) || user.hasAny(DESK)));
+    model.addAttribute("earlyDone", fulfilment.wouldBeEarly(d.order()));
     return "convenience/order";
   }
 
@@ -168,7 +169,13 @@ class OrderPages {
         .saved("common.saved")
         .run(
             orderPage(id),
-            () -> fulfilment.complete(Actors.require(), id, form.quantity(), form.workNote()));
+            () ->
+                fulfilment.complete(
+                    Actors.require(),
+                    id,
+                    form.quantity(),
+                    form.workNote(),
+                    Boolean.TRUE.equals(form.early())));
   }
 
   @PostMapping("/staff/convenience/orders/{id}/cancel")

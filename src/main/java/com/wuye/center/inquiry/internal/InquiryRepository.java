@@ -53,12 +53,14 @@ public class InquiryRepository {
     spec.param("limit", limit).query((RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
   }
 
-  public long insert(Inquiry q, String unitLabel) {
+  /** A new consultation; {@code letterReceivedOn} for a letter (CS-Q1), else null. */
+  public long insert(Inquiry q, String unitLabel, java.time.LocalDate letterReceivedOn) {
     return jdbc.sql(
             "INSERT INTO inquiry (number, kind, channel, community_id, unit_id, unit_label, asker_name, contact_phone, question,"
-                + " received_at, registered_by_staff_id, resident_id, status)"
+                + " received_at, registered_by_staff_id, resident_id, status, letter_received_on)"
                 + " VALUES (:number, :kind, :channel, :community, :unit, :label, :asker, :phone, :question, :at, :staff,"
-                + " :resident, 'OPEN') RETURNING id")
+                + " :resident, 'OPEN', :letter) RETURNING id")
+        .param("letter", letterReceivedOn)
         .param("number", q.number())
         .param("kind", q.kind().name())
         .param("channel", q.channel().name())
@@ -275,11 +277,63 @@ public class InquiryRepository {
     }
   }
 
-  public List<Row> forResident(long residentId) {
-    return jdbc.sql(ROW + " WHERE q.resident_id = :r ORDER BY q.id DESC LIMIT 100")
+  /**
+   * A resident's consultations: those they asked, and written ones registered at the desk for a
+   * unit they live in (a letter they sent).
+   */
+  public List<Row> forResident(long residentId, List<Long> unitIds) {
+    return jdbc.sql(
+            ROW
+                + " WHERE q.resident_id = :r OR (q.kind = 'WRITTEN' AND q.unit_id = ANY(:units))"
+                + " ORDER BY q.id DESC LIMIT 100")
         .param("r", residentId)
+        .param("units", unitIds.toArray(Long[]::new))
         .query(InquiryRepository::row)
         .list();
+  }
+
+  public java.util.Optional<java.time.LocalDate> letterReceivedOn(long id) {
+    return jdbc.sql("SELECT letter_received_on FROM inquiry WHERE id = :id")
+        .param("id", id)
+        .query(java.time.LocalDate.class)
+        .optional();
+  }
+
+  /** How the reply letter was delivered; a second record is refused (409). */
+  public void insertDelivery(
+      long id,
+      String method,
+      java.time.LocalDate day,
+      long staffId,
+      String actorName,
+      java.time.Instant at) {
+    try {
+      jdbc.sql(
+              "INSERT INTO inquiry_reply_delivery (inquiry_id, method, delivered_on, staff_id, actor_name,"
+                  + " recorded_at) VALUES (:q, :m, :d, :s, :n, :at)")
+          .param("q", id)
+          .param("m", method)
+          .param("d", day)
+          .param("s", staffId)
+          .param("n", actorName)
+          .param("at", java.sql.Timestamp.from(at))
+          .update();
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      throw com.wuye.center.shared.DomainException.conflict("inquiry.error.deliveryRecorded");
+    }
+  }
+
+  public java.util.Optional<com.wuye.center.inquiry.ReplyDelivery.Delivery> delivery(long id) {
+    return jdbc.sql("SELECT * FROM inquiry_reply_delivery WHERE inquiry_id = :q")
+        .param("q", id)
+        .query(
+            (rs, i) ->
+                new com.wuye.center.inquiry.ReplyDelivery.Delivery(
+                    com.wuye.center.inquiry.ReplyDelivery.Method.valueOf(rs.getString("method")),
+                    rs.getObject("delivered_on", java.time.LocalDate.class),
+                    rs.getString("actor_name"),
+                    rs.getTimestamp("recorded_at").toInstant()))
+        .optional();
   }
 
   public Optional<Row> row(long id) {

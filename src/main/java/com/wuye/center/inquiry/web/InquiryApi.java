@@ -5,6 +5,7 @@ import com.wuye.center.inquiry.InquiryIntake;
 import com.wuye.center.inquiry.InquiryQueries;
 import com.wuye.center.inquiry.InquiryReplies;
 import com.wuye.center.inquiry.OralConsultations;
+import com.wuye.center.inquiry.ReplyDelivery;
 import com.wuye.center.inquiry.WrittenConsultations;
 import com.wuye.center.shared.Actors;
 import com.wuye.center.shared.Masking;
@@ -34,13 +35,16 @@ class InquiryApi {
   private final InquiryReplies replies;
   private final OralConsultations oral;
   private final WrittenConsultations written;
+  private final ReplyDelivery delivery;
 
   InquiryApi(
       InquiryIntake intake,
       InquiryQueries queries,
       InquiryReplies replies,
       OralConsultations oral,
-      WrittenConsultations written) {
+      WrittenConsultations written,
+      ReplyDelivery delivery) {
+    this.delivery = delivery;
     this.intake = intake;
     this.queries = queries;
     this.replies = replies;
@@ -116,6 +120,16 @@ class InquiryApi {
       summary = "Reply (kept as written, CS-Q3); confidential=true keeps it staff-only (CS-Q4)")
   Created reply(@PathVariable long id, @RequestBody InquiryReplies.ReplyInput body) {
     return new Created(replies.reply(Actors.require(), id, body));
+  }
+
+  record DeliveryBody(ReplyDelivery.Method method, java.time.LocalDate deliveredOn) {}
+
+  @PostMapping("/api/v1/inquiries/{id}/delivery")
+  @Operation(
+      summary =
+          "CS-Q1 how the written reply was delivered (HANDED_OVER, MAILBOX, POST, PORTAL) and the day (default today)")
+  void delivery(@PathVariable long id, @RequestBody DeliveryBody body) {
+    delivery.record(Actors.require(), id, body.method(), body.deliveredOn());
   }
 
   record KnowledgeAnswer(Long entryId, Integer version) {}

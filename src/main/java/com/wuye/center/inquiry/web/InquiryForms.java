@@ -7,8 +7,10 @@ import com.wuye.center.inquiry.InquiryReplies.ReplyInput;
 import com.wuye.center.inquiry.KnowledgeBase.EntryInput;
 import com.wuye.center.inquiry.KnowledgeEntry;
 import com.wuye.center.inquiry.OralConsultations.ReferInput;
+import com.wuye.center.inquiry.ReplyDelivery;
 import com.wuye.center.shared.ClockConfiguration;
 import com.wuye.center.shared.Paged;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -43,12 +45,25 @@ public final class InquiryForms {
       Inquiry.Channel channel,
       String askerName,
       String contactPhone,
-      String question) {
+      String question,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate letterReceivedOn) {
     public NewInquiry command() {
       return new NewInquiry(
-          communityId, null, unitCode, channel, askerName, contactPhone, question);
+          communityId,
+          null,
+          unitCode,
+          channel,
+          askerName,
+          contactPhone,
+          question,
+          channel == Inquiry.Channel.LETTER ? letterReceivedOn : null);
     }
   }
+
+  /** CS-Q1 how the reply letter was delivered, and the day. */
+  public record Delivery(
+      ReplyDelivery.Method method,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveredOn) {}
 
   /** A resident asks in writing from the portal. */
   public record Question(Long unitId, String question, String contactPhone) {

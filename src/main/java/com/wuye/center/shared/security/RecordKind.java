@@ -33,6 +33,8 @@ public enum RecordKind {
   COMPLAINT_CATEGORY,
   /** A step number (1–8) of a complaint. */
   COMPLAINT_STEP,
+  /** A registered department of a community (with its responsible staff member). */
+  DEPARTMENT,
   INQUIRY,
   KNOWLEDGE_ENTRY,
   EMERGENCY_CASE,
