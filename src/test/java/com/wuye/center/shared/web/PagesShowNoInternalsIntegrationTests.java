@@ -85,7 +85,11 @@ class PagesShowNoInternalsIntegrationTests {
           "upkeep/scan",
           "reached by scanning a checkpoint's code in a round under way",
           "convenience/integrity-case",
-          "no demo record: a case opens when a resident reports a tip asked (issue 16 follow-up)");
+          "no demo record: a case opens when a resident reports a tip asked (issue 16 follow-up)",
+          "messaging/wechat-callback",
+          "WeChat's OAuth callback with a one-time state (WechatBindingIntegrationTests)",
+          "report/dashboard-records",
+          "opened from a chart point with its metric and period (DashboardBrowserTests)");
 
   /**
    * Enum constants that are words on screen in their own right: the language switch (EN) and norm
