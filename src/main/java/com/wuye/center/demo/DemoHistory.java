@@ -343,16 +343,15 @@ public class DemoHistory {
         confirmed);
     for (String item : ITEMS) {
       double r = rnd.nextDouble();
-      String answer = r < noP ? "NO" : r < noP + 0.05 ? "NONE" : "YES";
-      if (!"NONE".equals(answer)) {
-        b.add(
-            "INSERT INTO repair_conduct (order_id, round, source, item, answer, at) VALUES (?, ?, 'RESIDENT', ?, ?, ?)",
-            id,
-            rounds,
-            item,
-            "YES".equals(answer),
-            ts(confirmed));
-      }
+      // the resident's own answer to each question (none preset): yes, no or 记不清
+      String answer = r < noP ? "NO" : r < noP + 0.05 ? "UNSURE" : "YES";
+      b.add(
+          "INSERT INTO repair_conduct (order_id, round, source, item, reply, at) VALUES (?, ?, 'RESIDENT', ?, ?, ?)",
+          id,
+          rounds,
+          item,
+          answer,
+          ts(confirmed));
       b.add(
           "INSERT INTO report_conduct (order_id, item, answer, community_id, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)",
           id,
@@ -702,8 +701,8 @@ public class DemoHistory {
             : received.plus(Duration.ofMinutes(5 + rnd.nextInt(30)));
     b.add(
         "INSERT INTO inquiry (id, number, kind, channel, community_id, unit_id, unit_label, asker_name, contact_phone,"
-            + " question, received_at, registered_by_staff_id, status, answered_at) OVERRIDING SYSTEM VALUE"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ANSWERED', ?)",
+            + " question, received_at, registered_by_staff_id, status, answered_at, letter_received_on)"
+            + " OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ANSWERED', ?, ?)",
         id,
         number,
         written ? "WRITTEN" : "ORAL",
@@ -716,8 +715,19 @@ public class DemoHistory {
         written ? "请问装修押金什么时候可以退还？" : "物业费可以用微信缴纳吗？",
         ts(received),
         cs.id(),
-        ts(answered));
+        ts(answered),
+        written ? LocalDate.ofInstant(received, ClockConfiguration.ZONE) : null);
     if (written) {
+      // the reply letter went out the day it was written: by post, to the mailbox or by hand
+      b.add(
+          "INSERT INTO inquiry_reply_delivery (inquiry_id, method, delivered_on, staff_id, actor_name,"
+              + " recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+          id,
+          List.of("POST", "MAILBOX", "HANDED_OVER").get((int) (id % 3)),
+          LocalDate.ofInstant(answered, ClockConfiguration.ZONE),
+          cs.id(),
+          cs.name(),
+          ts(answered));
       b.add(
           "INSERT INTO inquiry_reply (inquiry_id, text, confidential, staff_id, actor_name, at) VALUES (?, ?, false, ?, ?, ?)",
           id,

@@ -44,8 +44,8 @@ public class RepairWorklist {
         action = "repair.action.accept";
         post = link + "/accept";
       }
-      case ACCEPTED -> action = "repair.action.arrive";
-      case ON_SITE -> action = "repair.action.complete";
+      case ACCEPTED -> action = "repair.next.arrive";
+      case ON_SITE -> action = "repair.next.complete";
       case COMPLETED -> {
         action = "repair.action.sign";
         link = link + "/sign";

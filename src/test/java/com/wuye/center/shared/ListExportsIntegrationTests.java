@@ -32,6 +32,7 @@ class ListExportsIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired java.time.Clock appClock;
 
   @Test
   @DisplayName(
@@ -87,6 +88,10 @@ class ListExportsIntegrationTests {
     body.put("askerName", "李秀英");
     body.put("contactPhone", "13800000002");
     body.put("question", "导出检查：停车位租金是多少？");
+    body.put(
+        "letterReceivedOn",
+        java.time.LocalDate.ofInstant(appClock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+            .toString());
     long id = kefu.post("/api/v1/inquiries", body).json().get("id").asLong();
     String number =
         jdbc.sql("SELECT number FROM inquiry WHERE id = :id")

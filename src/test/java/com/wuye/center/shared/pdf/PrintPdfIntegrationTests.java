@@ -35,6 +35,7 @@ class PrintPdfIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired java.time.Clock appClock;
   @Autowired Receipts receipts;
   @Autowired PdfFont font;
 
@@ -76,6 +77,10 @@ class PrintPdfIntegrationTests {
     body.put("askerName", "王建华");
     body.put("contactPhone", "13800000001");
     body.put("question", "请问小区东门何时恢复通行？");
+    body.put(
+        "letterReceivedOn",
+        java.time.LocalDate.ofInstant(appClock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+            .toString());
     long id = kefu.post("/api/v1/inquiries", body).json().get("id").asLong();
     assertThat(
             kefu.post("/api/v1/inquiries/" + id + "/replies", Map.of("text", "东门将于十二月十日恢复通行。"))
