@@ -53,7 +53,10 @@ class PaymentPortalPages {
       RedirectAttributes redirect) {
     return FormSubmission.of(binding, redirect, form)
         .onRefusal("/portal/payments")
-        .saved("payment.order.started")
+        .saved(
+            form.provider() == Provider.ALIPAY
+                ? "payment.order.started.alipay"
+                : "payment.order.started")
         .run(
             () -> {
               payments.start(Actors.require(), unitId, form.provider(), form.idempotencyKey());
