@@ -5,6 +5,7 @@ import com.wuye.center.billing.Billing;
 import com.wuye.center.estate.Estate;
 import com.wuye.center.estate.EstateDirectory;
 import com.wuye.center.payment.internal.OrderRepository;
+import com.wuye.center.payment.provider.Alipay;
 import com.wuye.center.payment.provider.PaymentProperties;
 import com.wuye.center.payment.provider.WechatPay;
 import com.wuye.center.shared.AuditTrail;
@@ -42,6 +43,7 @@ public class OnlinePayments {
   private final Accounts accounts;
   private final OrderRepository orders;
   private final WechatPay wechat;
+  private final Alipay alipay;
   private final PaymentProperties properties;
   private final AuditTrail audit;
   private final Clock clock;
@@ -51,6 +53,7 @@ public class OnlinePayments {
       Accounts accounts,
       OrderRepository orders,
       WechatPay wechat,
+      Alipay alipay,
       PaymentProperties properties,
       AuditTrail audit,
       Clock clock) {
@@ -58,6 +61,7 @@ public class OnlinePayments {
     this.accounts = accounts;
     this.orders = orders;
     this.wechat = wechat;
+    this.alipay = alipay;
     this.properties = properties;
     this.audit = audit;
     this.clock = clock;
@@ -74,6 +78,10 @@ public class OnlinePayments {
   /** Which providers are switched on. */
   public boolean wechatOn() {
     return wechat.configured();
+  }
+
+  public boolean alipayOn() {
+    return alipay.configured();
   }
 
   public List<UnitDue> units(CurrentUser user) {
@@ -94,7 +102,8 @@ public class OnlinePayments {
   public PaymentOrder start(CurrentUser user, long unitId, Provider provider, String keyText) {
     requireResident(user);
     Estate.Unit unit = estate.unitFor(user, unitId);
-    if (provider != Provider.WECHAT || !wechat.configured()) {
+    boolean on = provider == Provider.WECHAT ? wechat.configured() : alipay.configured();
+    if (!on) {
       throw DomainException.ruleOn("provider", "payment.error.provider.off");
     }
     String key = key(keyText);
@@ -130,6 +139,10 @@ public class OnlinePayments {
         "STARTED",
         null,
         Map.of("outTradeNo", outTradeNo, "unitId", unit.id(), "amount", account.outstanding()));
+    if (provider == Provider.ALIPAY) {
+      // Alipay's cashier is opened by the signed link of the order page (alipayLink)
+      return orders.find(id).orElseThrow();
+    }
     String description = "物业缴费 " + unit.communityName() + " " + unit.code();
     try {
       orders.payUrl(id, wechat.prepayNative(outTradeNo, description, fen, expires));
@@ -138,6 +151,34 @@ public class OnlinePayments {
       throw DomainException.rule("payment.error.provider.failed");
     }
     return orders.find(id).orElseThrow();
+  }
+
+  /**
+   * The signed link to Alipay's cashier for an unpaid Alipay order of the resident (wap pay on a
+   * phone, page pay on a computer); Alipay sends the resident back to the order page.
+   */
+  public Optional<String> alipayLink(CurrentUser user, PaymentOrder order, boolean mobile) {
+    requireResident(user);
+    Estate.Unit unit = estate.unitFor(user, order.unitId());
+    if (order.provider() != Provider.ALIPAY
+        || order.status() != PaymentOrder.Status.CREATED
+        || !clock.instant().isBefore(order.expiresAt())
+        || !alipay.configured()) {
+      return Optional.empty();
+    }
+    String back =
+        properties.notifyBaseUrl().replaceAll("/+$", "") + "/portal/payments/units/" + unit.id();
+    String subject = "物业缴费 " + unit.communityName() + " " + unit.code();
+    try {
+      return Optional.of(
+          alipay.payLink(
+              new Alipay.Order(
+                  order.outTradeNo(), subject, order.amountFen(), order.expiresAt(), back),
+              mobile));
+    } catch (Alipay.Failed e) {
+      log.error("Alipay link of {} failed", order.outTradeNo(), e);
+      return Optional.empty();
+    }
   }
 
   private UnitDue due(CurrentUser user, Estate.Unit u) {

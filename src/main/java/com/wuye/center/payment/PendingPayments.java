@@ -1,6 +1,7 @@
 package com.wuye.center.payment;
 
 import com.wuye.center.payment.internal.OrderRepository;
+import com.wuye.center.payment.provider.Alipay;
 import com.wuye.center.payment.provider.PaymentProperties;
 import com.wuye.center.payment.provider.WechatPay;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public class PendingPayments {
 
   private final OrderRepository orders;
   private final WechatPay wechat;
+  private final Alipay alipay;
   private final PaymentSettlement settlement;
   private final PaymentProperties properties;
   private final Clock clock;
@@ -29,11 +31,13 @@ public class PendingPayments {
   PendingPayments(
       OrderRepository orders,
       WechatPay wechat,
+      Alipay alipay,
       PaymentSettlement settlement,
       PaymentProperties properties,
       Clock clock) {
     this.orders = orders;
     this.wechat = wechat;
+    this.alipay = alipay;
     this.settlement = settlement;
     this.properties = properties;
     this.clock = clock;
@@ -43,7 +47,7 @@ public class PendingPayments {
   public record Checked(int settled, int closed, int waiting) {}
 
   public Checked check() {
-    if (!wechat.configured()) {
+    if (!wechat.configured() && !alipay.configured()) {
       return new Checked(0, 0, 0);
     }
     Instant now = clock.instant();
@@ -52,17 +56,24 @@ public class PendingPayments {
     int waiting = 0;
     for (String no : orders.pendingSince(now.minus(properties.queryAfter()), 100)) {
       try {
-        Optional<WechatPay.Trade> trade = wechat.query(no);
+        Optional<PaymentOrder> order = orders.byOutTradeNo(no);
+        if (order.isEmpty() || !on(order.get().provider())) {
+          waiting++; // a provider switched off is not asked, and its orders not closed
+          continue;
+        }
+        Optional<Found> trade = query(order.get());
         if (trade.isPresent() && trade.get().success()) {
-          var s =
-              settlement.settle(
-                  Provider.WECHAT, no, trade.get().transactionId(), trade.get().totalFen());
+          Provider provider = order.get().provider();
+          var s = settlement.settle(provider, no, trade.get().transactionId(), trade.get().fen());
           settled += s.outcome() == PaymentSettlement.Outcome.SETTLED ? 1 : 0;
           log.info("Order {} paid without a notification: booked as {}", no, s.receiptNo());
-        } else if (expired(no, now)) {
-          if (trade.isPresent() && !"CLOSED".equals(trade.get().state())) {
+        } else if (!now.isBefore(order.get().expiresAt())) {
+          if (order.get().provider() == Provider.WECHAT
+              && trade.isPresent()
+              && !"CLOSED".equals(trade.get().state())) {
             wechat.close(no);
           }
+          // an Alipay order expires at Alipay by itself (its time_expire is the order's)
           closed += settlement.close(no) ? 1 : 0;
         } else {
           waiting++;
@@ -75,7 +86,22 @@ public class PendingPayments {
     return new Checked(settled, closed, waiting);
   }
 
-  private boolean expired(String outTradeNo, Instant now) {
-    return orders.byOutTradeNo(outTradeNo).map(o -> !now.isBefore(o.expiresAt())).orElse(false);
+  /** The provider's answer about an order, whichever provider. */
+  private record Found(String transactionId, String state, boolean success, long fen) {}
+
+  private boolean on(Provider provider) {
+    return provider == Provider.ALIPAY ? alipay.configured() : wechat.configured();
+  }
+
+  /** Asks the order's provider (empty: the provider does not know the order). */
+  private Optional<Found> query(PaymentOrder o) {
+    if (o.provider() == Provider.ALIPAY) {
+      return alipay
+          .query(o.outTradeNo())
+          .map(t -> new Found(t.tradeNo(), t.status(), t.success(), t.totalFen()));
+    }
+    return wechat
+        .query(o.outTradeNo())
+        .map(t -> new Found(t.transactionId(), t.state(), t.success(), t.totalFen()));
   }
 }

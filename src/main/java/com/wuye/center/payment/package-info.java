@@ -1,6 +1,6 @@
 /**
  * Online payment 在线缴费 (issue 15): residents pay their open charges in the portal with WeChat Pay
- * (Native QR code) through the provider's official SDK. {@link
+ * (Native QR code) or Alipay (page/wap pay link) through the providers' official SDKs. {@link
  * com.wuye.center.payment.OnlinePayments} starts a payment, {@link
  * com.wuye.center.payment.PaymentNotifications} takes the provider's signed notification (a forged
  * one is refused and logged), {@link com.wuye.center.payment.PaymentSettlement} books it through

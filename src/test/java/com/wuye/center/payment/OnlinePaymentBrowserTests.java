@@ -144,6 +144,42 @@ class OnlinePaymentBrowserTests extends PaymentStandIns {
     }
   }
 
+  @Test
+  @DisplayName(
+      "a resident chooses 支付宝: the order page links to Alipay's cashier (signed by the SDK), at phone and desktop width")
+  void aResidentChoosesAlipay() {
+    Demo demo = new Demo(jdbc, estate, staff);
+    Demo.NewCommunity community = demo.newCommunity();
+    long unit = demo.newUnit(community, "103", "72.00", null);
+    String phone = "134" + String.format("%08d", System.nanoTime() % 100_000_000);
+    long resident =
+        estate.registerResident(
+            Demo.ADMIN, new EstateService.NewResident("支付宝业主", phone, "PASSPORT", "P" + phone));
+    estate.moveIn(Demo.ADMIN, unit, resident, Estate.Relation.OWNER, LocalDate.of(2020, 1, 1));
+    staff.createResidentAccount(null, resident, phone, Api.DEMO_PASSWORD);
+    String cashier = demo.newStaff(Api.DEMO_PASSWORD, Set.of(Role.CASHIER), Set.of(community.id()));
+    Api.login(port, cashier, Api.DEMO_PASSWORD)
+        .post(
+            "/api/v1/billing/units/" + unit + "/charges",
+            Map.of("item", "OTHER", "description", "装修垃圾清运费", "amount", new BigDecimal("45.00")));
+    try (Browser b = new Browser(port)) {
+      b.login(phone);
+      b.open("/portal/payments");
+      for (Dimension size : new Dimension[] {new Dimension(375, 812), new Dimension(1366, 768)}) {
+        b.driver().manage().window().setSize(size);
+        b.screenshot("payment-portal-alipay-" + size.getWidth());
+      }
+      b.click(By.cssSelector(".pay-alipay"));
+      String href = b.find(By.id("alipay-link")).getAttribute("href");
+      assertThat(href).startsWith(ALIPAY.gatewayUrl() + "?").contains("sign=");
+      assertThat(b.find(By.id("order-status")).getText()).isEqualTo("待付款");
+      for (Dimension size : new Dimension[] {new Dimension(375, 812), new Dimension(1366, 768)}) {
+        b.driver().manage().window().setSize(size);
+        b.screenshot("payment-alipay-order-" + size.getWidth());
+      }
+    }
+  }
+
   static String key() {
     return UUID.randomUUID().toString();
   }

@@ -4,13 +4,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * WeChat Pay switched on against its local stand-in: one Spring context for every payment test (the
- * browser test too), the same embedded database as the rest of the suite. The background look at
- * pending payments is pushed out of the tests' way (they call it themselves).
+ * WeChat Pay and Alipay switched on against their local stand-ins: one Spring context for every
+ * payment test (the browser test too), the same embedded database as the rest of the suite. The
+ * background look at pending payments is pushed out of the tests' way (they call it themselves).
  */
 abstract class PaymentStandIns {
 
   static final WechatPayStandIn WECHAT = new WechatPayStandIn();
+  static final AlipayStandIn ALIPAY = new AlipayStandIn();
 
   @DynamicPropertySource
   static void providers(DynamicPropertyRegistry p) {
@@ -24,5 +25,9 @@ abstract class PaymentStandIns {
     p.add("wuye.payment.wechat.public-key", WECHAT::platformPublicPem);
     p.add("wuye.payment.wechat.public-key-id", () -> WechatPayStandIn.PUBLIC_KEY_ID);
     p.add("wuye.payment.wechat.base-url", WECHAT::baseUrl);
+    p.add("wuye.payment.alipay.app-id", () -> AlipayStandIn.APP_ID);
+    p.add("wuye.payment.alipay.private-key", ALIPAY::appPrivateKey);
+    p.add("wuye.payment.alipay.alipay-public-key", ALIPAY::alipayPublicPem);
+    p.add("wuye.payment.alipay.gateway-url", ALIPAY::gatewayUrl);
   }
 }

@@ -33,7 +33,8 @@ class WechatPayTests {
                 WechatPayStandIn.API_V3_KEY,
                 STAND_IN.platformPublicPem(),
                 WechatPayStandIn.PUBLIC_KEY_ID,
-                STAND_IN.baseUrl())));
+                STAND_IN.baseUrl()),
+            new PaymentProperties.Alipay("", "", "", "https://openapi.alipay.com/gateway.do")));
   }
 
   @AfterAll

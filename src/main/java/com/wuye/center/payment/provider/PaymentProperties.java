@@ -21,7 +21,8 @@ public record PaymentProperties(
     @DefaultValue("30m") Duration orderLifetime,
     @DefaultValue("2m") Duration queryAfter,
     @DefaultValue("1m") Duration queryInterval,
-    @DefaultValue Wechat wechat) {
+    @DefaultValue Wechat wechat,
+    @DefaultValue Alipay alipay) {
 
   /**
    * WeChat Pay API v3 with the WeChat Pay public key (微信支付公钥) for verification. On when the
@@ -51,6 +52,30 @@ public record PaymentProperties(
           && !apiV3Key.isBlank()
           && !publicKey.isBlank()
           && !publicKeyId.isBlank();
+    }
+  }
+
+  /**
+   * Alipay (开放平台) in public-key mode, RSA2. On when the app id, the app's private key and the
+   * Alipay public key are set.
+   *
+   * @param privateKey the app's private key (应用私钥), PKCS#8, base64 or PEM text
+   * @param alipayPublicKey the Alipay public key (支付宝公钥), base64 or PEM text
+   * @param gatewayUrl {@code https://openapi.alipay.com/gateway.do}
+   */
+  public record Alipay(
+      @DefaultValue("") String appId,
+      @DefaultValue("") String privateKey,
+      @DefaultValue("") String alipayPublicKey,
+      @DefaultValue("https://openapi.alipay.com/gateway.do") String gatewayUrl) {
+
+    public boolean configured() {
+      return !appId.isBlank() && !privateKey.isBlank() && !alipayPublicKey.isBlank();
+    }
+
+    /** The key's base64 text as the SDK takes it: PEM armour and line breaks removed. */
+    static String key(String text) {
+      return text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s+", "");
     }
   }
 }

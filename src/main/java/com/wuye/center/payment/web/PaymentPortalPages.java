@@ -17,11 +17,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The resident's online payment: what each unit owes with a Pay button, then the WeChat Pay QR code
- * to scan and, once the provider has told us, the receipt.
+ * The resident's online payment: what each unit owes with a Pay button per provider, then the
+ * WeChat Pay QR code to scan or the link to Alipay's cashier and, once the provider has told us,
+ * the receipt.
  */
 @Controller
 class PaymentPortalPages {
@@ -38,6 +40,7 @@ class PaymentPortalPages {
   String list(Model model) {
     model.addAttribute("units", payments.units(Actors.require()));
     model.addAttribute("wechatOn", payments.wechatOn());
+    model.addAttribute("alipayOn", payments.alipayOn());
     model.addAttribute("key", UUID.randomUUID().toString());
     return "payment/portal";
   }
@@ -50,7 +53,10 @@ class PaymentPortalPages {
       RedirectAttributes redirect) {
     return FormSubmission.of(binding, redirect, form)
         .onRefusal("/portal/payments")
-        .saved("payment.order.started")
+        .saved(
+            form.provider() == Provider.ALIPAY
+                ? "payment.order.started.alipay"
+                : "payment.order.started")
         .run(
             () -> {
               payments.start(Actors.require(), unitId, form.provider(), form.idempotencyKey());
@@ -59,12 +65,22 @@ class PaymentPortalPages {
   }
 
   @GetMapping("/portal/payments/units/{unitId}")
-  String order(@PathVariable long unitId, Model model) {
+  String order(
+      @PathVariable long unitId,
+      @RequestHeader(name = "User-Agent", required = false) String agent,
+      Model model) {
     OnlinePayments.UnitDue due = payments.unit(Actors.require(), unitId);
     model.addAttribute("due", due);
     PaymentOrder order = due.latest().orElse(null);
     model.addAttribute("order", order);
-    if (order != null && order.status() == PaymentOrder.Status.CREATED && order.payUrl() != null) {
+    if (order != null && order.provider() == Provider.ALIPAY) {
+      boolean mobile = agent != null && agent.contains("Mobile");
+      payments
+          .alipayLink(Actors.require(), order, mobile)
+          .ifPresent(link -> model.addAttribute("alipayLink", link));
+    } else if (order != null
+        && order.status() == PaymentOrder.Status.CREATED
+        && order.payUrl() != null) {
       model.addAttribute(
           "qr",
           "data:image/png;base64,"
