@@ -222,7 +222,15 @@ public final class Run {
       String admin = login("bench-admin");
       first.put("loginMs", round((System.nanoTime() - t) / 1e6, 1));
       Fixture f = Fixture.load(db, this, admin);
-      List<Scenario> all = Scenario.all(f, this, db);
+      List<Scenario> all = new ArrayList<>();
+      for (Scenario s : Scenario.all(f, this, db)) {
+        if (s.requests().isEmpty()) {
+          log(s.name() + " left out: the data set has no logins for it");
+          results.put(s.name() + "LeftOut", "no logins in the data set");
+        } else {
+          all.add(s);
+        }
+      }
       first.putAll(firstRequests(all));
       results.put("firstRequests", first);
       // the clocks that came due since the data set was generated: fired once, reported apart
@@ -274,7 +282,11 @@ public final class Run {
       return all;
     }
     List<String> names = Arrays.asList(a.get("scenarios").split(","));
-    return all.stream().filter(s -> names.contains(s.name())).toList();
+    List<Scenario> chosen = all.stream().filter(s -> names.contains(s.name())).toList();
+    if (chosen.size() != names.size()) {
+      throw new IllegalStateException("scenarios asked for but not runnable here: " + names);
+    }
+    return chosen;
   }
 
   /**

@@ -82,9 +82,8 @@ record Scenario(String name, String title, List<Req> requests) {
 
   /** A read scenario: GET of {@code template} for each login, {name} filled from its values. */
   static Scenario get(String name, String title, List<Fixture.Login> logins, String template) {
-    if (logins.isEmpty()) {
-      throw new IllegalStateException(name + ": no logins");
-    }
+    // no logins of that kind in the data set (e.g. no managers at full scale): an empty scenario,
+    // left out of the run with a line in the log (Run.measure); asked for by name, it fails
     List<Req> out = new ArrayList<>();
     for (Fixture.Login l : logins) {
       out.add(new Req(l.token(), "GET", fill(template, l.values()), null));
