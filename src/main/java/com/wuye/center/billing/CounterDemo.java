@@ -110,7 +110,10 @@ class CounterDemo {
                 due,
                 wechat ? Channel.WECHAT : Channel.CASH,
                 wechat ? null : due.setScale(-2, RoundingMode.UP),
-                null,
+                // WeChat at the counter names its transaction (CA rule since online payment)
+                wechat
+                    ? "4200002025" + String.format("%08d", unit.id()) + through.substring(5)
+                    : null,
                 "demo-history-" + unit.id() + "-" + through,
                 null));
         paid++;
